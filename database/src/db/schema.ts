@@ -1,0 +1,173 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A column the database fills in and that is never written by hand. */
+type ReadOnly<T> = ColumnType<T, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, T | string | undefined, T | string>;
+type BigintColumn = ColumnType<number, number | bigint | string, number | bigint | string>;
+
+export type UserRole = 'admin' | 'member';
+export type MediaType = 'image' | 'video';
+export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed';
+export type KeyPurpose = 'hls' | 'storage';
+export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
+export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'tv' | 'unknown';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  email: string;
+  full_name: string;
+  role: ColumnType<UserRole, UserRole | undefined, UserRole>;
+  password_hash: string;
+  is_active: Generated<boolean>;
+  last_login_at: TimestampNullable;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  device_id: string;
+  device_name: string;
+  device_type: ColumnType<DeviceType, DeviceType | undefined, DeviceType>;
+  ip: string | null;
+  user_agent: string | null;
+  refresh_token_hash: string;
+  last_activity_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: TimestampNullable;
+  revoked_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+/** One rung of a video's ABR ladder, as written in media_files.variants. */
+export interface VideoVariant {
+  name: string;
+  width: number;
+  height: number;
+  bandwidth: number;
+  codecs: string;
+  playlist: string;
+}
+
+export interface MediaFilesTable {
+  id: Generated<string>;
+  original_name: string;
+  type: MediaType | null;
+  mime: string | null;
+  size: BigintColumn;
+  width: number | null;
+  height: number | null;
+  duration: number | null;
+  taken_at: TimestampNullable;
+  content_hash: string;
+  status: ColumnType<MediaStatus, MediaStatus | undefined, MediaStatus>;
+  error: string | null;
+  error_code: string | null;
+  metadata: Json<Record<string, unknown>>;
+  generation: Generated<number>;
+  asset_dir: string | null;
+  image_path: string | null;
+  thumbnail_path: string | null;
+  preview_path: string | null;
+  poster_path: string | null;
+  playlist_path: string | null;
+  original_path: string | null;
+  variants: Json<VideoVariant[]>;
+  hls_key_id: string | null;
+  storage_key_id: string | null;
+  processing_started_at: TimestampNullable;
+  processing_completed_at: TimestampNullable;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  sort_date: ReadOnly<Date>;
+}
+
+export interface EncryptionKeysTable {
+  id: Generated<string>;
+  media_id: string;
+  purpose: KeyPurpose;
+  generation: number;
+  wrapped_key: Buffer;
+  created_at: Generated<Date>;
+  retired_at: TimestampNullable;
+}
+
+export interface MasterKeyCheckTable {
+  id: number;
+  fingerprint: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProcessingQueueTable {
+  id: Generated<string>;
+  path: string;
+  size: BigintColumn;
+  mtime: Timestamp;
+  priority: Generated<number>;
+  status: ColumnType<QueueStatus, QueueStatus | undefined, QueueStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Generated<Date>;
+  lease_until: TimestampNullable;
+  worker_id: string | null;
+  stage: string | null;
+  progress: number | null;
+  error: string | null;
+  error_code: string | null;
+  media_id: string | null;
+  queued_at: Generated<Date>;
+  started_at: TimestampNullable;
+  completed_at: TimestampNullable;
+  updated_at: Timestamp;
+}
+
+export interface AccessLogsTable {
+  id: Generated<string>;
+  user_id: string | null;
+  session_id: string | null;
+  media_id: string | null;
+  action: string;
+  client_ip: string | null;
+  via_vpn: Generated<boolean>;
+  bytes: BigintColumn | null;
+  status: number | null;
+  response_ms: number | null;
+  details: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface PlaybackProgressTable {
+  user_id: string;
+  media_id: string;
+  position_seconds: number;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  media_files: MediaFilesTable;
+  encryption_keys: EncryptionKeysTable;
+  master_key_check: MasterKeyCheckTable;
+  processing_queue: ProcessingQueueTable;
+  access_logs: AccessLogsTable;
+  playback_progress: PlaybackProgressTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type NewSession = Insertable<SessionsTable>;
+export type MediaFile = Selectable<MediaFilesTable>;
+export type NewMediaFile = Insertable<MediaFilesTable>;
+export type MediaFileUpdate = Updateable<MediaFilesTable>;
+export type EncryptionKey = Selectable<EncryptionKeysTable>;
+export type QueueJob = Selectable<ProcessingQueueTable>;
+export type NewQueueJob = Insertable<ProcessingQueueTable>;
+export type AccessLog = Selectable<AccessLogsTable>;
+export type NewAccessLog = Insertable<AccessLogsTable>;

@@ -1,0 +1,8 @@
+export {
+  createTestDatabase,
+  dropDatabase,
+  databaseUrlFor,
+  adminDatabaseUrl,
+  withAdminClient,
+  type TestDatabase,
+} from './testDatabase.js';

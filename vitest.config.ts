@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests run the workspaces' TypeScript sources directly, as `tsx --conditions=source` does.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const alias = {
+  '@keepsake/database': source('./database/src/index.ts'),
+  '@keepsake/testkit': source('./tests/support/src/index.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globalSetup: ['./tests/support/src/globalSetup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'database', include: ['database/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'processor', include: ['processor/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts'] } },
+    ],
+  },
+});
