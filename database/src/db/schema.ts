@@ -73,6 +73,7 @@ export interface MediaFilesTable {
   image_path: string | null;
   thumbnail_path: string | null;
   preview_path: string | null;
+  scene_preview_path: string | null;
   poster_path: string | null;
   playlist_path: string | null;
   original_path: string | null;
@@ -119,6 +120,7 @@ export interface ProcessingQueueTable {
   error: string | null;
   error_code: string | null;
   media_id: string | null;
+  failed_path: string | null;
   queued_at: Generated<Date>;
   started_at: TimestampNullable;
   completed_at: TimestampNullable;

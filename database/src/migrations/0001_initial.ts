@@ -88,6 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('image_path', 'text')
     .addColumn('thumbnail_path', 'text')
     .addColumn('preview_path', 'text')
+    .addColumn('scene_preview_path', 'text')
     .addColumn('poster_path', 'text')
     .addColumn('playlist_path', 'text')
     .addColumn('original_path', 'text')
@@ -186,6 +187,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error', 'text')
     .addColumn('error_code', 'text')
     .addColumn('media_id', 'uuid', (c) => c.references('media_files.id').onDelete('set null'))
+    // Where the file sits after a final failure (under imports/failed/); a retry processes it from there.
+    .addColumn('failed_path', 'text')
     .addColumn('queued_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('started_at', 'timestamptz')
     .addColumn('completed_at', 'timestamptz')
