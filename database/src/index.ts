@@ -11,3 +11,6 @@ export {
   type LoggerSettings,
 } from './logging/createLogger.js';
 export { createRedis, channelName, type Redis, type RedisOptions } from './redis/createRedis.js';
+export * as users from './queries/users.js';
+export type { PublicUser } from './queries/users.js';
+export * as sessions from './queries/sessions.js';
