@@ -1,0 +1,33 @@
+import { NavLink, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import '../styles/admin.css';
+import { AllowlistWarning } from './AllowlistWarning';
+import { AuditPage } from './AuditPage';
+import { QueuePage } from './QueuePage';
+import { SystemPage } from './SystemPage';
+import { UsersPage } from './UsersPage';
+
+/** The admin area: its own chunk, reached only through <RequireAdmin>. */
+export default function AdminPages() {
+  return (
+    <section className="page admin" aria-labelledby="admin-title">
+      <h1 id="admin-title">Admin</h1>
+      <AllowlistWarning />
+      <nav className="admin-nav" aria-label="Admin sections">
+        <NavLink to="/admin" end>
+          Users
+        </NavLink>
+        <NavLink to="/admin/queue">Processing</NavLink>
+        <NavLink to="/admin/audit">Audit log</NavLink>
+        <NavLink to="/admin/system">Storage &amp; keys</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<UsersPage />} />
+        <Route path="queue" element={<QueuePage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="system" element={<SystemPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { apiFetch } from './apiFetch';
+import type { LibraryPage, LibrarySort, MediaDetails, MediaType, SortOrder } from './types';
+
+export interface LibraryQuery {
+  type: MediaType | 'all';
+  sort: LibrarySort;
+  order: SortOrder;
+}
+
+export function fetchLibraryPage(
+  query: LibraryQuery,
+  cursor: string | null,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<LibraryPage> {
+  const params = new URLSearchParams({ sort: query.sort, order: query.order, limit: String(limit) });
+  if (query.type !== 'all') params.set('type', query.type);
+  if (cursor) params.set('cursor', cursor);
+  return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
+}
+
+export function fetchMediaDetails(id: string, signal?: AbortSignal): Promise<MediaDetails> {
+  return apiFetch<MediaDetails>(`/api/media/${encodeURIComponent(id)}`, { signal });
+}
+
+export function savePlaybackPosition(id: string, positionSeconds: number, keepalive = false): Promise<void> {
+  return apiFetch<void>(`/api/media/${encodeURIComponent(id)}/progress`, {
+    method: 'PUT',
+    body: { position_seconds: Math.max(0, Math.round(positionSeconds * 10) / 10) },
+    keepalive,
+  });
+}

@@ -1,0 +1,35 @@
+import { ApiError } from './ApiError';
+import { broadcastAuth } from './authChannel';
+import { sessionStore, type SignedOutReason } from './sessionStore';
+import { signedInHint } from './signedInHint';
+
+/** Error codes after which this device is no longer signed in, whatever it retries. */
+const sessionEndingCodes = new Set(['AUTH_002', 'AUTH_003', 'AUTH_004']);
+
+export function endsSession(error: unknown): error is ApiError {
+  return error instanceof ApiError && sessionEndingCodes.has(error.code);
+}
+
+/** What the sign-in page tells a person who was signed out without asking to be. */
+export function signedOutReasonFor(error: ApiError): SignedOutReason {
+  switch (error.code) {
+    case 'AUTH_004':
+      return { code: error.code, message: 'Your account has been disabled. Ask the person who runs Keepsake.' };
+    case 'AUTH_003':
+      return {
+        code: error.code,
+        message: /idle|inactiv/i.test(error.message)
+          ? 'You were signed out after a while without activity. Please sign in again.'
+          : 'This device was signed out (from another device, or the session ended). Please sign in again.',
+      };
+    default:
+      return { code: error.code, message: 'Your sign-in has expired. Please sign in again.' };
+  }
+}
+
+/** Forgets the session in this tab and the others, with the reason shown on the sign-in page. */
+export function endSession(reason: SignedOutReason | null): void {
+  signedInHint.set(false);
+  sessionStore.clear(reason);
+  if (reason) broadcastAuth({ type: 'signed-out', reason });
+}

@@ -1,0 +1,83 @@
+import { memo, useRef, useState } from 'react';
+import { Link, type To } from 'react-router';
+import type { MediaItem } from '../api/types';
+import { ImageIcon, PlayIcon } from '../components/icons';
+import { formatDuration } from '../format/formatDuration';
+import { useTouchInView } from './useTouchInView';
+
+interface Props {
+  item: MediaItem;
+  to: To;
+  onThumbnailLoad?: () => void;
+}
+
+/**
+ * One square tile: the still thumbnail, swapped for the animated preview while hovered or
+ * focused (or, on touch screens, while in view). The preview is laid over the still and
+ * shown only once decoded, so nothing flickers or jumps.
+ */
+export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: Props) {
+  const ref = useRef<HTMLAnchorElement>(null);
+  const [hovered, setHovered] = useState(false);
+  const [previewReady, setPreviewReady] = useState(false);
+  const [broken, setBroken] = useState(false);
+  const inView = useTouchInView(ref, item.preview_url !== null);
+  const showPreview = item.preview_url !== null && (hovered || inView);
+  const isVideo = item.type === 'video';
+  const duration = formatDuration(item.duration);
+  const label = `${isVideo ? `Video${duration ? `, ${duration}` : ''}` : 'Photo'}: ${item.original_name}`;
+
+  return (
+    <Link
+      ref={ref}
+      to={to}
+      className="tile"
+      data-type={item.type}
+      data-id={item.id}
+      aria-label={label}
+      title={item.original_name}
+      onPointerEnter={(event) => {
+        if (event.pointerType === 'mouse') setHovered(true);
+      }}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setHovered(true)}
+      onBlur={() => setHovered(false)}
+    >
+      {item.thumbnail_url && !broken ? (
+        <img
+          className="tile-thumb"
+          src={item.thumbnail_url}
+          alt={item.original_name}
+          loading="lazy"
+          decoding="async"
+          width={300}
+          height={300}
+          draggable={false}
+          onLoad={onThumbnailLoad}
+          onError={() => setBroken(true)}
+        />
+      ) : (
+        <span className="tile-placeholder">
+          <ImageIcon />
+        </span>
+      )}
+      {showPreview && (
+        <img
+          className={previewReady ? 'tile-preview ready' : 'tile-preview'}
+          src={item.preview_url!}
+          alt=""
+          decoding="async"
+          draggable={false}
+          onLoad={() => setPreviewReady(true)}
+          onError={() => setPreviewReady(false)}
+        />
+      )}
+      {isVideo && (
+        <span className="tile-badge" aria-hidden="true">
+          <PlayIcon size={12} />
+          {duration}
+        </span>
+      )}
+    </Link>
+  );
+});

@@ -1,0 +1,56 @@
+import type { MediaItem } from '../api/types';
+
+export type GalleryRow =
+  { kind: 'header'; key: string; label: string } | { kind: 'tiles'; key: string; items: MediaItem[] };
+
+export interface Grouping {
+  /** A stable key for the group an item belongs to (e.g. "2024-07"). */
+  keyOf: (item: MediaItem) => string;
+  labelOf: (key: string) => string;
+}
+
+/**
+ * Lays the items out as the virtual list's rows: a header row where the group changes,
+ * then rows of `columns` tiles. Without grouping (sorted by name), tiles only.
+ */
+export function buildRows(items: readonly MediaItem[], columns: number, grouping: Grouping | null): GalleryRow[] {
+  const rows: GalleryRow[] = [];
+  let group: string | null = null;
+  let current: MediaItem[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    rows.push({ kind: 'tiles', key: `tiles:${current[0]!.id}`, items: current });
+    current = [];
+  };
+  for (const item of items) {
+    if (grouping) {
+      const key = grouping.keyOf(item);
+      if (key !== group) {
+        flush();
+        group = key;
+        rows.push({ kind: 'header', key: `header:${key}`, label: grouping.labelOf(key) });
+      }
+    }
+    current.push(item);
+    if (current.length === columns) flush();
+  }
+  flush();
+  return rows;
+}
+
+/** Groups by calendar month in the viewer's time zone, on the date the gallery is sorted by. */
+export function monthGrouping(dateOf: (item: MediaItem) => string, timeZone?: string): Grouping {
+  const keyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone });
+  const labelFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  return {
+    keyOf: (item) => {
+      const date = new Date(dateOf(item));
+      return Number.isNaN(date.getTime()) ? 'unknown' : keyFormat.format(date).slice(0, 7);
+    },
+    labelOf: (key) => {
+      if (key === 'unknown') return 'Date unknown';
+      const [year, month] = key.split('-').map(Number);
+      return labelFormat.format(new Date(Date.UTC(year!, month! - 1, 15)));
+    },
+  };
+}

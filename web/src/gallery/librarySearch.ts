@@ -1,0 +1,29 @@
+import type { LibraryQuery } from '../api/media';
+
+/** The gallery's filter and order live in the address, so reloads and links keep them. */
+export const sortChoices = [
+  { value: 'taken-desc', label: 'Date taken, newest first' },
+  { value: 'taken-asc', label: 'Date taken, oldest first' },
+  { value: 'created-desc', label: 'Date added, newest first' },
+  { value: 'created-asc', label: 'Date added, oldest first' },
+  { value: 'name-asc', label: 'Name, A to Z' },
+  { value: 'name-desc', label: 'Name, Z to A' },
+] as const;
+
+export const typeChoices = [
+  { value: 'all', label: 'All' },
+  { value: 'image', label: 'Photos' },
+  { value: 'video', label: 'Videos' },
+] as const;
+
+export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
+  const type = params.get('type');
+  const sort = params.get('sort');
+  const choice = sortChoices.find((c) => c.value === sort)?.value ?? 'taken-desc';
+  const [by, order] = choice.split('-') as [LibraryQuery['sort'], LibraryQuery['order']];
+  return { type: type === 'image' || type === 'video' ? type : 'all', sort: by, order };
+}
+
+export function sortValue(query: LibraryQuery): string {
+  return `${query.sort}-${query.order}`;
+}

@@ -1,0 +1,172 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { fetchMediaDetails } from '../api/media';
+import type { MediaItem } from '../api/types';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import '../styles/viewer.css';
+import { DetailsPanel } from './DetailsPanel';
+import { ZoomableImage } from './ZoomableImage';
+
+// hls.js is big and only videos need it: it comes with this chunk, on first play.
+const VideoPlayer = lazy(() => import('../player/VideoPlayer'));
+
+interface Props {
+  id: string;
+  items: MediaItem[];
+  onShow: (id: string) => void;
+  onClose: () => void;
+  onNearEnd: () => void;
+}
+
+/**
+ * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
+ * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details.
+ */
+export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props) {
+  const details = useQuery({ queryKey: ['media', id], queryFn: ({ signal }) => fetchMediaDetails(id, signal) });
+  const index = items.findIndex((candidate) => candidate.id === id);
+  const item = items[index] ?? details.data;
+  const previous = index > 0 ? items[index - 1] : undefined;
+  const next = index >= 0 ? items[index + 1] : undefined;
+  const [showDetails, setShowDetails] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (index >= 0 && index >= items.length - 5) onNearEnd();
+  }, [index, items.length, onNearEnd]);
+
+  // Modal: the page behind does not scroll, and focus returns where it was on close.
+  useEffect(() => {
+    const returnFocus = document.activeElement as HTMLElement | null;
+    document.body.classList.add('viewer-open');
+    closeButton.current?.focus();
+    return () => {
+      document.body.classList.remove('viewer-open');
+      if (returnFocus?.isConnected) returnFocus.focus();
+    };
+  }, []);
+
+  const isVideo = item?.type === 'video';
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') return trapFocus(event, dialog.current);
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      // In the player ←/→ seek; there PageUp/PageDown move through the library.
+      const back = (event.key === 'ArrowLeft' && !isVideo) || event.key === 'PageUp';
+      const forward = (event.key === 'ArrowRight' && !isVideo) || event.key === 'PageDown';
+      if (event.key === 'Escape') onClose();
+      else if (event.key === 'i') setShowDetails((shown) => !shown);
+      else if (back && previous) onShow(previous.id);
+      else if (forward && next) onShow(next.id);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isVideo, previous, next, onShow, onClose]);
+
+  const title = item?.original_name ?? 'Loading';
+  return (
+    <div ref={dialog} className="viewer" role="dialog" aria-modal="true" aria-label={title}>
+      <div className="viewer-bar">
+        <button ref={closeButton} type="button" className="icon-button" aria-label="Close viewer" onClick={onClose}>
+          ✕
+        </button>
+        <span className="viewer-title" title={title}>
+          {title}
+        </span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={showDetails}
+          aria-label="Details"
+          onClick={() => setShowDetails((shown) => !shown)}
+        >
+          ⓘ
+        </button>
+      </div>
+      <div className="viewer-body">
+        <div className="viewer-stage">
+          {!item ? (
+            details.isError ? (
+              <ErrorNotice error={details.error} action="open this item" onRetry={() => void details.refetch()} />
+            ) : (
+              <Loading label="Opening" />
+            )
+          ) : isVideo ? (
+            details.data ? (
+              <Suspense fallback={<Loading label="Loading the player" />}>
+                <VideoPlayer key={item.id} details={details.data} onRefresh={() => details.refetch()} />
+              </Suspense>
+            ) : details.isError ? (
+              <ErrorNotice error={details.error} action="open this video" onRetry={() => void details.refetch()} />
+            ) : (
+              <Loading label="Opening" />
+            )
+          ) : item.image_url ? (
+            <ZoomableImage
+              key={item.id}
+              src={item.image_url}
+              alt={item.original_name}
+              onSwipe={(direction) => {
+                const target = direction === 'next' ? next : previous;
+                if (target) onShow(target.id);
+              }}
+            />
+          ) : (
+            <p className="notice">This photo is not ready to view.</p>
+          )}
+          {previous && (
+            <button
+              type="button"
+              className="viewer-nav previous"
+              aria-label={`Previous: ${previous.original_name}`}
+              onClick={() => onShow(previous.id)}
+            >
+              ‹
+            </button>
+          )}
+          {next && (
+            <button
+              type="button"
+              className="viewer-nav next"
+              aria-label={`Next: ${next.original_name}`}
+              onClick={() => onShow(next.id)}
+            >
+              ›
+            </button>
+          )}
+        </div>
+        {showDetails && item && <DetailsPanel item={item} details={details.data} />}
+      </div>
+    </div>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** Keeps Tab inside the dialog, as a modal should. */
+function trapFocus(event: KeyboardEvent, container: HTMLElement | null): void {
+  if (!container) return;
+  const focusable = [
+    ...container.querySelectorAll<HTMLElement>(
+      'button, [href], select, input, video[controls], [tabindex]:not([tabindex="-1"])',
+    ),
+  ].filter((element) => !element.hasAttribute('disabled'));
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    last.focus();
+    event.preventDefault();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    first.focus();
+    event.preventDefault();
+  }
+}
