@@ -87,6 +87,19 @@ export interface MediaFilesTable {
   sort_date: ReadOnly<Date>;
 }
 
+/** The media_files columns holding paths under ASSETS_DIR, all inside the item's g<generation> folders. */
+export const mediaPathColumns = [
+  'asset_dir',
+  'image_path',
+  'thumbnail_path',
+  'preview_path',
+  'scene_preview_path',
+  'poster_path',
+  'playlist_path',
+  'original_path',
+] as const satisfies readonly (keyof MediaFilesTable)[];
+export type MediaPathColumn = (typeof mediaPathColumns)[number];
+
 export interface EncryptionKeysTable {
   id: Generated<string>;
   media_id: string;
@@ -155,6 +168,7 @@ export interface RotationRunsTable {
   id: Generated<string>;
   status: ColumnType<RotationStatus, RotationStatus | undefined, RotationStatus>;
   dry_run: Generated<boolean>;
+  only_media_id: string | null;
   items_total: Generated<number>;
   items_done: Generated<number>;
   items_failed: Generated<number>;

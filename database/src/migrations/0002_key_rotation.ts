@@ -13,6 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`status IN ('running', 'completed', 'failed', 'interrupted')`),
     )
     .addColumn('dry_run', 'boolean', (c) => c.notNull().defaultTo(false))
+    // Set when the run was limited to one item (--only): such runs do not count as the monthly rotation.
+    .addColumn('only_media_id', 'uuid')
     .addColumn('items_total', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('items_done', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('items_failed', 'integer', (c) => c.notNull().defaultTo(0))
