@@ -332,3 +332,29 @@ describe('scripts/init', () => {
     expect(wrong.stderr).toMatch(/unknown argument "--frobnicate"/);
   });
 });
+
+describe('scripts/init for docker compose', () => {
+  it('makes the bundled services passwords and connection URLs, readable only where they must be, once', () => {
+    const it = install({
+      KEEPSAKE_INIT_SERVICE_SECRETS: 'true',
+      KEEPSAKE_INIT_OWNER: `${process.getuid!()}:${process.getgid!()}`,
+    });
+    initOk(it.env);
+    const postgresPassword = read(it.privateDir, 'postgres.password').toString().trim();
+    const redisPassword = read(it.privateDir, 'redis.password').toString().trim();
+    expect(postgresPassword).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(read(it.privateDir, 'database.url').toString()).toBe(
+      `postgres://keepsake:${postgresPassword}@postgres:5432/keepsake\n`,
+    );
+    expect(read(it.privateDir, 'redis.url').toString()).toBe(`redis://:${redisPassword}@redis:6379\n`);
+    // PostgreSQL and Redis run as their own users and are handed just these two files.
+    expect(modeOf(path.join(it.privateDir, 'postgres.password'))).toBe(0o644);
+    expect(modeOf(path.join(it.privateDir, 'redis.password'))).toBe(0o644);
+    expect(modeOf(path.join(it.privateDir, 'database.url'))).toBe(0o600);
+    expect(modeOf(it.privateDir)).toBe(0o700);
+
+    const before = snapshot(it.privateDir);
+    expect(initOk(it.env).stdout).toContain('nothing to do');
+    expect(snapshot(it.privateDir)).toEqual(before);
+  });
+});
