@@ -16,3 +16,6 @@ export * as users from './queries/users.js';
 export type { PublicUser } from './queries/users.js';
 export * as sessions from './queries/sessions.js';
 export * as rotation from './queries/rotation.js';
+export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
+export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
+export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';

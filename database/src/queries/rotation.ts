@@ -31,13 +31,26 @@ export async function findUnfinishedRun(db: Db): Promise<RotationRun | undefined
     .executeTakeFirst();
 }
 
-export async function startRun(
-  db: Db,
-  run: { dryRun: boolean; host: string; pid: number; itemsTotal: number },
-): Promise<RotationRun> {
+export interface NewRun {
+  dryRun: boolean;
+  onlyMediaId: string | null;
+  host: string;
+  pid: number;
+  itemsTotal: number;
+}
+
+export async function startRun(db: Db, run: NewRun): Promise<RotationRun> {
   return db
     .insertInto('rotation_runs')
-    .values({ dry_run: run.dryRun, host: run.host, pid: run.pid, items_total: run.itemsTotal, bytes: 0, errors: '[]' })
+    .values({
+      dry_run: run.dryRun,
+      only_media_id: run.onlyMediaId,
+      host: run.host,
+      pid: run.pid,
+      items_total: run.itemsTotal,
+      bytes: 0,
+      errors: '[]',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
