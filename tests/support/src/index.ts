@@ -6,3 +6,5 @@ export {
   withAdminClient,
   type TestDatabase,
 } from './testDatabase.js';
+export * from './stack/index.js';
+export * from './browser/index.js';

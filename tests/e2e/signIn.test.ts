@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startStack, watchConsole, type ConsoleWatch, type Stack } from '@keepsake/testkit';
+import { onlyRefusedRequests, signInThroughForm, submitSignIn, waitForSignInPage } from './support/signIn.js';
+
+const ben = { login: 'ben', password: 'Garden#Shed42' };
+
+describe('signing in', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  let console: ConsoleWatch;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.createUser({ username: ben.login, email: 'ben@example.com', password: ben.password });
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    console = watchConsole(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('stays signed in across a reload (silent refresh) and signs out for good', async () => {
+    await signInThroughForm(page, stack.baseUrl, { login: 'ben@example.com', password: ben.password });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gallery' }).waitFor({ state: 'attached' });
+    expect(await page.getByText('No photos or videos yet').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await waitForSignInPage(page);
+    await page.reload();
+    await waitForSignInPage(page);
+    expect(console.errors()).toEqual([]);
+  });
+
+  it('keeps a signed-out visitor away from the admin pages', async () => {
+    await page.goto(`${stack.baseUrl}/admin/queue`);
+    await waitForSignInPage(page);
+  });
+
+  it('says when the password is wrong', async () => {
+    await submitSignIn(page, { login: ben.login, password: 'not-the-password' });
+    expect(await page.getByRole('alert').innerText()).toBe('Wrong username or password.');
+    expect(page.url()).toContain('/sign-in');
+  });
+
+  it('shows the wait on the sixth failed attempt', async () => {
+    // One failure above; four more use up the allowance of five.
+    for (let attempt = 2; attempt <= 5; attempt += 1) {
+      await submitSignIn(page, { login: ben.login, password: `wrong-${attempt}` });
+      await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+    }
+    await submitSignIn(page, { login: ben.login, password: ben.password });
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'Too many sign-in attempts' }).waitFor();
+    expect(await alert.innerText()).toMatch(
+      /^Too many sign-in attempts\. Please wait \d+ minutes?( \d+ seconds?)? before trying again\.$/,
+    );
+    expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
+    expect(onlyRefusedRequests(console.errors(), [401, 429])).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+export { startStack, type Stack, type StackOptions, type StackUser } from './startStack.js';
+export { ensureWebBuild, webBuildIsStale, webDir, webDistDir } from './webBuild.js';
+export { startProcess, runToEnd, type RunningProcess } from './childProcess.js';
+export { freePort } from './freePort.js';
+export { waitForHttp } from './waitForHttp.js';
+export { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
