@@ -8,3 +8,4 @@ export {
 } from './testDatabase.js';
 export * from './stack/index.js';
 export * from './browser/index.js';
+export { default as setUpTestDatabases } from './globalSetup.js';

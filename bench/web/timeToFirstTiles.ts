@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+
+export interface FirstTilesTiming {
+  /** ms from navigation start to the first tiles laid out (mark keepsake:first-tiles). */
+  firstTilesMs: number;
+  /** ms from navigation start to the first thumbnail decoded (mark keepsake:first-thumbnail). */
+  firstThumbnailMs: number | null;
+  /** ms from navigation start until the first library page had arrived. */
+  libraryResponseMs: number | null;
+  tiles: number;
+}
+
+/**
+ * Loads the gallery afresh (a signed-in reload: silent refresh, library page, layout) and
+ * reads the app's Performance-timeline marks, all relative to the navigation's start.
+ */
+export async function timeToFirstTiles(browser: Browser, storageState: string, url: string): Promise<FirstTilesTiming> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('keepsake:first-tiles').length > 0, undefined, {
+      timeout: 30_000,
+    });
+    await page
+      .waitForFunction(() => performance.getEntriesByName('keepsake:first-thumbnail').length > 0, undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
+    const marks = await page.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      const library = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/api/media/library')) as { responseEnd: number } | undefined;
+      return {
+        firstTilesMs: mark('keepsake:first-tiles')!,
+        firstThumbnailMs: mark('keepsake:first-thumbnail'),
+        libraryResponseMs: library ? library.responseEnd : null,
+      };
+    });
+    const tiles = await page.locator('a.tile').count();
+    // The load rotated the refresh cookie: keep the new one for the next load (the old one is spent).
+    await context.storageState({ path: storageState });
+    return { ...marks, tiles };
+  } finally {
+    await context.close();
+  }
+}
