@@ -1,7 +1,7 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import '../styles/admin.css';
-import { AllowlistWarning } from './AllowlistWarning';
+import { AdminWarnings } from './AdminWarnings';
 import { AuditPage } from './AuditPage';
 import { QueuePage } from './QueuePage';
 import { SystemPage } from './SystemPage';
@@ -12,7 +12,7 @@ export default function AdminPages() {
   return (
     <section className="page admin" aria-labelledby="admin-title">
       <h1 id="admin-title">Admin</h1>
-      <AllowlistWarning />
+      <AdminWarnings />
       <nav className="admin-nav" aria-label="Admin sections">
         <NavLink to="/admin" end>
           Users

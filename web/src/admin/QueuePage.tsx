@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchQueue, retryJob } from '../api/admin';
 import type { QueueJob, QueueStatus } from '../api/types';
@@ -21,11 +21,15 @@ const filters: { value: QueueStatus | 'all'; label: string }[] = [
 export function QueuePage() {
   const [status, setStatus] = useState<QueueStatus | 'all'>('all');
   const queryClient = useQueryClient();
-  const queue = useQuery({
+  const queue = useInfiniteQuery({
     queryKey: ['admin', 'queue', status],
-    queryFn: () => fetchQueue(status),
+    queryFn: ({ pageParam }) => fetchQueue(status, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
     refetchInterval: 15_000,
   });
+  const jobs = queue.data?.pages.flatMap((page) => page.jobs) ?? [];
+  const counts = queue.data?.pages[0]?.counts ?? {};
   const live = useProcessingProgress();
   // A job changing state (started, done, failed) changes the lists: fetch them again.
   useServerEvents((event) => {
@@ -49,6 +53,7 @@ export function QueuePage() {
             onClick={() => setStatus(filter.value)}
           >
             {filter.label}
+            {filter.value !== 'all' && counts[filter.value] ? ` (${counts[filter.value]})` : ''}
           </button>
         ))}
       </div>
@@ -57,11 +62,11 @@ export function QueuePage() {
         <Loading label="Loading the queue" />
       ) : queue.isError ? (
         <ErrorNotice error={queue.error} action="load the queue" onRetry={() => void queue.refetch()} />
-      ) : queue.data.length === 0 ? (
+      ) : jobs.length === 0 ? (
         <p className="empty-state">Nothing here. Files dropped into the imports folder show up as they are queued.</p>
       ) : (
         <ul className="job-list">
-          {queue.data.map((job) => {
+          {jobs.map((job) => {
             const progress = live.get(String(job.id));
             const jobStatus = progress?.status ?? job.status;
             const percent = progress?.percent ?? job.progress;
@@ -105,6 +110,16 @@ export function QueuePage() {
             );
           })}
         </ul>
+      )}
+      {queue.hasNextPage && (
+        <button
+          type="button"
+          className="button"
+          disabled={queue.isFetchingNextPage}
+          onClick={() => void queue.fetchNextPage()}
+        >
+          {queue.isFetchingNextPage ? 'Loading…' : 'Show older jobs'}
+        </button>
       )}
     </div>
   );

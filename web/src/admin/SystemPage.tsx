@@ -1,16 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchStorage } from '../api/admin';
+import type { StorageUse } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { formatBytes } from '../format/formatBytes';
 import { formatDateTime, formatRelative } from '../format/formatDate';
 import { useSystemStatus } from './useSystemStatus';
 
+/** Key rotation, the processor, the network self-check and the disk: the health of the install. */
 export function SystemPage() {
   const status = useSystemStatus();
   const storage = useQuery({ queryKey: ['admin', 'storage'], queryFn: fetchStorage });
   const rotation = status.data?.key_rotation;
   const processor = status.data?.processor;
+  const allowlist = status.data?.allowlist;
+  const lastSeen = processor?.workers
+    .map((worker) => worker.at)
+    .filter((at): at is string => at !== null)
+    .sort()
+    .at(-1);
 
   return (
     <div className="admin-grid">
@@ -28,21 +36,27 @@ export function SystemPage() {
               </p>
             )}
             <dl className="facts">
-              <div>
-                <dt>Last rotation</dt>
-                <dd>{rotation?.last_run_at ? formatDateTime(rotation.last_run_at) : 'Never'}</dd>
-              </div>
-              <div>
-                <dt>Next due</dt>
-                <dd>{rotation?.next_due_at ? formatDateTime(rotation.next_due_at) : '—'}</dd>
-              </div>
-              <div>
-                <dt>Processor</dt>
-                <dd>
-                  {processor?.alive ? 'Running' : 'Not running'}
-                  {processor?.last_heartbeat_at ? ` · seen ${formatRelative(processor.last_heartbeat_at)}` : ''}
-                </dd>
-              </div>
+              <Fact term="Last rotation" value={rotation?.last_run ? formatDateTime(rotation.last_run) : 'Never'} />
+              <Fact term="Next due" value={rotation?.next_due ? formatDateTime(rotation.next_due) : '—'} />
+              <Fact term="Content keys in use" value={(rotation?.active_keys ?? 0).toLocaleString()} />
+              <Fact
+                term="Processor"
+                value={
+                  processor?.alive
+                    ? `Running (${processor.workers.length})${lastSeen ? `, seen ${formatRelative(lastSeen)}` : ''}`
+                    : 'Not running'
+                }
+              />
+              <Fact
+                term="Network self-check"
+                value={
+                  !allowlist || allowlist.seen === 0
+                    ? 'No clients seen yet'
+                    : allowlist.sees_real_clients
+                      ? `Sees real client addresses (${allowlist.seen} seen)`
+                      : 'Cannot tell clients apart: rely on the host firewall'
+                }
+              />
             </dl>
           </>
         )}
@@ -54,44 +68,48 @@ export function SystemPage() {
         ) : storage.isError ? (
           <ErrorNotice error={storage.error} action="measure storage" onRetry={() => void storage.refetch()} />
         ) : (
-          <dl className="facts">
-            <div>
-              <dt>Encrypted media</dt>
-              <dd>{formatBytes(storage.data.assets_bytes)}</dd>
-            </div>
-            {storage.data.originals_bytes !== undefined && (
-              <div>
-                <dt>Kept originals</dt>
-                <dd>{formatBytes(storage.data.originals_bytes)}</dd>
-              </div>
-            )}
-            {storage.data.imports_bytes !== undefined && (
-              <div>
-                <dt>Waiting in imports</dt>
-                <dd>{formatBytes(storage.data.imports_bytes)}</dd>
-              </div>
-            )}
-            {storage.data.disk_free_bytes != null && (
-              <div>
-                <dt>Free disk space</dt>
-                <dd>
-                  {formatBytes(storage.data.disk_free_bytes)}
-                  {storage.data.disk_total_bytes ? ` of ${formatBytes(storage.data.disk_total_bytes)}` : ''}
-                </dd>
-              </div>
-            )}
-            {storage.data.items && (
-              <div>
-                <dt>Items</dt>
-                <dd>
-                  {storage.data.items.images.toLocaleString()} photos, {storage.data.items.videos.toLocaleString()}{' '}
-                  videos
-                </dd>
-              </div>
-            )}
-          </dl>
+          <StorageFacts storage={storage.data} />
         )}
       </section>
+    </div>
+  );
+}
+
+function StorageFacts({ storage }: { storage: StorageUse }) {
+  const count = (type: string, status = 'completed') =>
+    storage.media.filter((t) => t.type === type && t.status === status).reduce((sum, t) => sum + t.count, 0);
+  const failed = storage.media.filter((t) => t.status === 'failed').reduce((sum, t) => sum + t.count, 0);
+  const originals = storage.media.filter((t) => t.status === 'completed').reduce((sum, t) => sum + t.original_bytes, 0);
+  return (
+    <dl className="facts">
+      <Fact
+        term="In the gallery"
+        value={`${count('image').toLocaleString()} photos, ${count('video').toLocaleString()} videos`}
+      />
+      {failed > 0 && <Fact term="Failed items" value={failed.toLocaleString()} />}
+      <Fact term="Size of the originals" value={formatBytes(originals)} />
+      <Fact
+        term="Encrypted media"
+        value={`${formatBytes(storage.assets.total_bytes)} in ${storage.assets.files.toLocaleString()} files`}
+      />
+      {Object.entries(storage.assets.by_folder).map(([folder, bytes]) => (
+        <Fact key={folder} term={`in ${folder}/`} value={formatBytes(bytes)} />
+      ))}
+      {storage.disk && (
+        <Fact
+          term="Free disk space"
+          value={`${formatBytes(storage.disk.free_bytes)} of ${formatBytes(storage.disk.total_bytes)}`}
+        />
+      )}
+    </dl>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
     </div>
   );
 }

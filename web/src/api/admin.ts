@@ -22,25 +22,34 @@ export interface NewUser {
   password: string;
 }
 
-export function createUser(user: NewUser): Promise<AdminUser> {
-  return apiFetch<AdminUser>('/api/admin/users', { method: 'POST', body: user });
+export async function createUser(user: NewUser): Promise<AdminUser> {
+  return (await apiFetch<{ user: AdminUser }>('/api/admin/users', { method: 'POST', body: user })).user;
 }
 
-export function updateUser(id: string, change: { is_active?: boolean; role?: Role }): Promise<AdminUser> {
-  return apiFetch<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: change });
+export async function updateUser(id: string, change: { is_active?: boolean; role?: Role }): Promise<AdminUser> {
+  const path = `/api/admin/users/${encodeURIComponent(id)}`;
+  return (await apiFetch<{ user: AdminUser }>(path, { method: 'PATCH', body: change })).user;
 }
 
 export function resetUserPassword(id: string, password: string): Promise<void> {
   return apiFetch<void>(`/api/admin/users/${encodeURIComponent(id)}/password`, { method: 'POST', body: { password } });
 }
 
-export async function fetchQueue(status: QueueStatus | 'all'): Promise<QueueJob[]> {
-  const query = status === 'all' ? '' : `?status=${status}`;
-  return (await apiFetch<{ jobs: QueueJob[] }>(`/api/admin/queue${query}`)).jobs;
+export interface QueuePage {
+  jobs: QueueJob[];
+  counts: Partial<Record<QueueStatus, number>>;
+  next_cursor: string | null;
 }
 
-export function retryJob(id: string): Promise<unknown> {
-  return apiFetch<unknown>(`/api/admin/queue/${encodeURIComponent(id)}/retry`, { method: 'POST' });
+export function fetchQueue(status: QueueStatus | 'all', cursor: string | null): Promise<QueuePage> {
+  const params = new URLSearchParams({ limit: '50' });
+  if (status !== 'all') params.set('status', status);
+  if (cursor) params.set('cursor', cursor);
+  return apiFetch<QueuePage>(`/api/admin/queue?${params}`);
+}
+
+export async function retryJob(id: number): Promise<QueueJob> {
+  return (await apiFetch<{ job: QueueJob }>(`/api/admin/queue/${id}/retry`, { method: 'POST' })).job;
 }
 
 export function fetchAudit(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {

@@ -90,7 +90,7 @@ export interface AdminUser extends User {
 export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
 export interface QueueJob {
-  id: string;
+  id: number;
   path: string;
   size: number;
   status: QueueStatus;
@@ -109,7 +109,7 @@ export interface QueueJob {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: number;
   user_id: string | null;
   username?: string | null;
   session_id: string | null;
@@ -136,17 +136,25 @@ export interface AuditFilters {
 
 /** GET /api/admin/status. */
 export interface SystemStatus {
-  allowlist: { ok: boolean; warning: string | null };
-  processor: { alive: boolean; last_heartbeat_at: string | null };
-  key_rotation: { last_run_at: string | null; next_due_at: string | null; overdue: boolean };
+  allowlist: { seen: number; sees_real_clients: boolean; warning: string | null; recent: string[] };
+  processor: {
+    alive: boolean;
+    workers: {
+      worker_id: string;
+      host: string | null;
+      pid: number | null;
+      started_at: string | null;
+      at: string | null;
+    }[];
+  };
+  key_rotation: { last_run: string | null; next_due: string | null; overdue: boolean; active_keys: number };
+  /** Everything an admin should act on, in words (allowlist, processor, rotation). */
+  warnings: string[];
 }
 
 /** GET /api/admin/storage. */
 export interface StorageUse {
-  assets_bytes: number;
-  originals_bytes?: number;
-  imports_bytes?: number;
-  disk_free_bytes?: number | null;
-  disk_total_bytes?: number | null;
-  items?: { images: number; videos: number };
+  media: { type: MediaType | null; status: string; count: number; original_bytes: number }[];
+  assets: { total_bytes: number; by_folder: Record<string, number>; files: number; measured_at: string };
+  disk: { total_bytes: number; free_bytes: number } | null;
 }
