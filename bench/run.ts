@@ -1,28 +1,27 @@
+/** `npm run bench`: every benchmark (bench/<name>/run.ts), one after another, each beside its goals. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * `npm run bench`: every benchmark (bench/<part>/bench.ts), one after another, each
- * printing its figures next to its baseline. `npm run bench -- web` runs only bench/web.
- */
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
-const parts = fs
+const only = process.argv.slice(2);
+const benches = fs
   .readdirSync(benchDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(benchDir, entry.name, 'bench.ts')))
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(benchDir, entry.name, 'run.ts')))
   .map((entry) => entry.name)
-  .filter((name) => wanted.length === 0 || wanted.includes(name))
-  .sort();
+  .filter((name) => only.length === 0 || only.includes(name));
 
 let failed = 0;
-for (const part of parts) {
-  const result = spawnSync('npx', ['tsx', '--conditions=source', path.join(benchDir, part, 'bench.ts'), ...flags], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) failed += 1;
+for (const name of benches) {
+  console.log(`\n=== bench/${name}`);
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', path.join(benchDir, name, 'run.ts')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) failed++;
 }
-if (parts.length === 0) console.error(`no benchmark matches ${wanted.join(', ')}`);
-process.exit(failed > 0 || parts.length === 0 ? 1 : 0);
+process.exitCode = failed > 0 ? 1 : 0;

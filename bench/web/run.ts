@@ -17,7 +17,7 @@ import { timeToFirstTiles, type FirstTilesTiming } from './timeToFirstTiles.js';
 /**
  * bench/web: the gallery's initial JavaScript (gzipped; goal ≤ 150 KB, hls.js only in the
  * player chunk) and, for a 500-item library on loopback, the time to the first tiles in
- * Chromium from the Performance API. `--update-baseline` records this run as the baseline.
+ * Chromium from the Performance API. `--update-baseline` (npx tsx --conditions=source bench/web/run.ts --update-baseline) records this run as the baseline.
  */
 const goalGzipBytes = 150 * 1024;
 const libraryItems = 500;
