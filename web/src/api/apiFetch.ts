@@ -1,4 +1,5 @@
 import { ApiError, NetworkError } from './ApiError';
+import { markActivity } from './lastActivity';
 import { refreshSession } from './refreshSession';
 import { endSession, endsSession, signedOutReasonFor } from './sessionEnded';
 import { isExpiring, sessionStore } from './sessionStore';
@@ -39,6 +40,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     response = await send(path, request, await freshAccessToken(token));
   }
   if (!response.ok) return failWith(await ApiError.fromResponse(response));
+  markActivity();
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   return (await response.json()) as T;
 }

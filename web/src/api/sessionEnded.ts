@@ -1,5 +1,6 @@
 import { ApiError } from './ApiError';
 import { broadcastAuth } from './authChannel';
+import { idleFor } from './lastActivity';
 import { sessionStore, type SignedOutReason } from './sessionStore';
 import { signedInHint } from './signedInHint';
 
@@ -10,17 +11,21 @@ export function endsSession(error: unknown): error is ApiError {
   return error instanceof ApiError && sessionEndingCodes.has(error.code);
 }
 
+/** Longer than this without a request, an ended session most likely timed out. */
+const idleHintMs = 5 * 60_000;
+
 /** What the sign-in page tells a person who was signed out without asking to be. */
-export function signedOutReasonFor(error: ApiError): SignedOutReason {
+export function signedOutReasonFor(error: ApiError, idleMs = idleFor()): SignedOutReason {
   switch (error.code) {
     case 'AUTH_004':
       return { code: error.code, message: 'Your account has been disabled. Ask the person who runs Keepsake.' };
     case 'AUTH_003':
       return {
         code: error.code,
-        message: /idle|inactiv/i.test(error.message)
-          ? 'You were signed out after a while without activity. Please sign in again.'
-          : 'This device was signed out (from another device, or the session ended). Please sign in again.',
+        message:
+          idleMs > idleHintMs
+            ? 'You were signed out after a while without activity. Please sign in again.'
+            : 'This device was signed out from another device, or its session ended. Please sign in again.',
       };
     default:
       return { code: error.code, message: 'Your sign-in has expired. Please sign in again.' };
