@@ -43,7 +43,9 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
   const streamUrl = details.stream_url;
 
   usePlayerShortcuts(video, container);
-  useProgressHeartbeat(video, details.id);
+  useProgressHeartbeat(video, details.id, () =>
+    setError(playbackErrorMessage({ status: 429, kind: 'network', sessionValid: true })),
+  );
 
   useEffect(() => {
     const element = video.current;
