@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { fetchAudit, fetchUsers } from '../api/admin';
 import type { AuditEntry, AuditFilters } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LoadMoreButton } from '../components/LoadMoreButton';
 import { Loading } from '../components/Loading';
 import { formatDateTime } from '../format/formatDate';
 
@@ -108,16 +109,7 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {audit.hasNextPage && (
-        <button
-          type="button"
-          className="button"
-          disabled={audit.isFetchingNextPage}
-          onClick={() => void audit.fetchNextPage()}
-        >
-          {audit.isFetchingNextPage ? 'Loading…' : 'Load older entries'}
-        </button>
-      )}
+      <LoadMoreButton pager={audit} label="Load older entries" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { fetchQueue, retryJob } from '../api/admin';
 import type { QueueJob, QueueStatus } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LoadMoreButton } from '../components/LoadMoreButton';
 import { Loading } from '../components/Loading';
 import { ProgressBar } from '../components/ProgressBar';
 import { parseProgress, useServerEvents } from '../events/ServerEvents';
@@ -111,16 +112,7 @@ export function QueuePage() {
           })}
         </ul>
       )}
-      {queue.hasNextPage && (
-        <button
-          type="button"
-          className="button"
-          disabled={queue.isFetchingNextPage}
-          onClick={() => void queue.fetchNextPage()}
-        >
-          {queue.isFetchingNextPage ? 'Loading…' : 'Show older jobs'}
-        </button>
-      )}
+      <LoadMoreButton pager={queue} label="Show older jobs" />
     </div>
   );
 }
