@@ -164,8 +164,20 @@ describe('the gallery, end to end', () => {
     await second.close();
   });
 
+  it('shows live progress while a new file is processed, then its tile', async () => {
+    await generateVideo({ file: path.join(stack.dirs.imports, 'waves.mp4'), width: 320, height: 240, seconds: 3 });
+    const processing = stack.processImports();
+    const strip = page.getByRole('region', { name: 'Being processed' });
+    await strip.getByText('waves.mp4').waitFor({ timeout: 60_000 });
+    expect(await strip.locator('progress').count()).toBeGreaterThan(0);
+    expect((await processing).exitCode).toBe(0);
+    // The finished item arrives by itself: the library is refetched when the server says it is ready.
+    await page.getByRole('link', { name: /waves\.mp4/ }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => thumbnailsDecoded(page)).toEqual({ count: 3, decoded: 3 });
+  });
+
   it('stops playback and returns to sign-in when another device signs this one out', async () => {
-    await page.locator('a.tile[data-type="video"]').click();
+    await page.getByRole('link', { name: /beach\.mp4/ }).click();
     await expect.poll(() => playerTime(page), { timeout: 60_000, interval: 250 }).toBeGreaterThan(0.5);
 
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
