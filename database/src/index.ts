@@ -11,3 +11,5 @@ export {
   type LoggerSettings,
 } from './logging/createLogger.js';
 export { createRedis, channelName, type Redis, type RedisOptions } from './redis/createRedis.js';
+export * from './keys/index.js';
+export * from './sealed/index.js';

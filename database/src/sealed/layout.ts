@@ -1,0 +1,67 @@
+import { TamperedError, TruncatedError, type SealedFileError } from './errors.js';
+import { HEADER_SIZE, type ParsedHeader } from './header.js';
+
+export const TAG_SIZE = 16;
+
+/** Where the chunks of a sealed file lie: every chunk but the last holds exactly chunkSize plaintext bytes. */
+export interface Layout {
+  chunkSize: number;
+  plainSize: number;
+  chunkCount: number;
+  sealedSize: number;
+}
+
+/** An empty plaintext is still one (final, empty) chunk, so even it is authenticated. */
+export function chunkCountFor(plainSize: number, chunkSize: number): number {
+  return Math.max(1, Math.ceil(plainSize / chunkSize));
+}
+
+export function sealedSizeFor(plainSize: number, chunkSize: number): number {
+  return HEADER_SIZE + plainSize + TAG_SIZE * chunkCountFor(plainSize, chunkSize);
+}
+
+export function layoutFor(plainSize: number, chunkSize: number): Layout {
+  return {
+    chunkSize,
+    plainSize,
+    chunkCount: chunkCountFor(plainSize, chunkSize),
+    sealedSize: sealedSizeFor(plainSize, chunkSize),
+  };
+}
+
+/** Byte offset and length (ciphertext + tag) of chunk `index` in the sealed file. */
+export function chunkSpan(layout: Layout, index: number): { offset: number; length: number } {
+  const plainStart = index * layout.chunkSize;
+  const plainLength = Math.min(layout.chunkSize, layout.plainSize - plainStart);
+  return { offset: HEADER_SIZE + index * (layout.chunkSize + TAG_SIZE), length: plainLength + TAG_SIZE };
+}
+
+/** For a file sealed without a recorded size, the size follows from the file's length. */
+function layoutFromSealedSize(chunkSize: number, sealedSize: number, label: string): Layout {
+  const body = sealedSize - HEADER_SIZE;
+  const stride = chunkSize + TAG_SIZE;
+  const fullChunks = Math.floor(body / stride);
+  const rest = body % stride;
+  if (rest === 0 && fullChunks > 0) return layoutFor(fullChunks * chunkSize, chunkSize);
+  if (rest < TAG_SIZE) throw new TruncatedError(`${label} ends inside a chunk (sealed file cut short)`);
+  return layoutFor(fullChunks * chunkSize + rest - TAG_SIZE, chunkSize);
+}
+
+export interface LayoutCheck {
+  layout: Layout;
+  /** Set when the file's length disagrees with the plaintext size its header records. */
+  mismatch?: SealedFileError;
+}
+
+export function layoutOf(header: ParsedHeader, sealedSize: number, label: string): LayoutCheck {
+  if (header.plainSize === undefined) return { layout: layoutFromSealedSize(header.chunkSize, sealedSize, label) };
+  const layout = layoutFor(header.plainSize, header.chunkSize);
+  if (sealedSize === layout.sealedSize) return { layout };
+  const mismatch =
+    sealedSize < layout.sealedSize
+      ? new TruncatedError(
+          `${label} is ${layout.sealedSize - sealedSize} bytes shorter than its header says (cut short)`,
+        )
+      : new TamperedError(`${label} has ${sealedSize - layout.sealedSize} bytes after its final chunk`);
+  return { layout, mismatch };
+}
