@@ -12,7 +12,7 @@ export async function readSealedHeader(path: string): Promise<SealedHeader> {
   try {
     const { size } = await handle.stat();
     const { header, layout, mismatch } = await readStructure(fileSource(handle, size, path));
-    if (mismatch) throw mismatch;
+    if (mismatch) throw mismatch.unproven;
     return {
       version: header.version,
       keyId: header.keyId,

@@ -100,6 +100,20 @@ describe('sealing', () => {
     expect(a.subarray(100).includes(b.subarray(100, 132))).toBe(false);
   });
 
+  it('every length around the chunk size round trips, with and without a recorded size', async () => {
+    const chunkSize = 16;
+    for (let size = 0; size <= 70; size++) {
+      const plain = randomBytes(size);
+      const file = path.join(dir, `len-${size}.sealed`);
+      await pipeline(Readable.from([plain]), createSealStream(key, { chunkSize }), createWriteStream(file));
+      expect((await readSealedHeader(file)).plainSize).toBe(size);
+      expect((await openSealedFile(file, resolve)).equals(plain)).toBe(true);
+      const sealed = await sealBuffer(plain, key, { chunkSize });
+      expect(sealed.length).toBe(sealedSizeFor(size, chunkSize));
+      expect((await openSealedBuffer(sealed, resolve)).equals(plain)).toBe(true);
+    }
+  });
+
   it('honours a chunk size and records it', async () => {
     const data = randomBytes(10_000);
     const sealed = await sealBuffer(data, key, { chunkSize: 1000 });

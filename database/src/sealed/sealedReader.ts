@@ -63,11 +63,10 @@ export async function openSealedSource(source: ByteSource, resolveKey: KeyResolv
   };
 
   if (mismatch) {
-    // The recorded size disagrees with the file's length. If chunk 0 is there, it proves or
-    // refutes the header (its AAD covers it): an altered size field is tampering, not a cut.
-    const first = chunkSpan(layout, 0);
-    if (first.offset + first.length <= source.size) open(0, await source.read(first.offset, first.length));
-    throw mismatch;
+    const span = chunkSpan(layout, mismatch.probe);
+    if (span.offset + span.length > source.size) throw mismatch.unproven;
+    open(mismatch.probe, await source.read(span.offset, span.length));
+    throw mismatch.ifAuthentic;
   }
 
   const readBatch = async (from: number, to: number): Promise<Batch> => {

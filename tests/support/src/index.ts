@@ -7,3 +7,4 @@ export {
   type TestDatabase,
 } from './testDatabase.js';
 export { readAll, sha256 } from './bytes.js';
+export { fixturesDir, fixtureFile } from './fixtures.js';
