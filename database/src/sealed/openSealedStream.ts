@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { fileSource } from './byteSource.js';
+import { fileSource, FIRST_CHUNK_PREFIX } from './byteSource.js';
 import { openSealedSource } from './sealedReader.js';
 import type { ByteRange, KeyResolver } from './types.js';
 
@@ -14,11 +14,12 @@ export async function openSealedStream(path: string, resolveKey: KeyResolver, ra
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const reader = await openSealedSource(fileSource(handle, size, path), resolveKey);
+    const reader = await openSealedSource(fileSource(handle, size, path, FIRST_CHUNK_PREFIX), resolveKey);
     const pieces = reader.plaintext(range);
     const first = await pieces.next();
     const stream = Readable.from(withFirst(first, pieces), { objectMode: false });
-    stream.once('close', () => void handle.close());
+    // Ended, failed or destroyed early: the file is closed either way; a failing close has no one to tell.
+    stream.once('close', () => handle.close().catch(() => {}));
     return stream;
   } catch (error) {
     await handle.close();

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { fileSource } from './byteSource.js';
+import { fileSource, FIRST_CHUNK_PREFIX } from './byteSource.js';
 import { openSealedSource } from './sealedReader.js';
 import { createSealer } from './sealer.js';
 import { writeSealedFile } from './writeSealedFile.js';
@@ -21,7 +21,7 @@ export async function resealFile(
   const input = await open(src, 'r');
   try {
     const { size } = await input.stat();
-    const reader = await openSealedSource(fileSource(input, size, src), resolveKey);
+    const reader = await openSealedSource(fileSource(input, size, src, FIRST_CHUNK_PREFIX), resolveKey);
     const { plainSize } = reader.layout;
     const sealer = createSealer(newKey, { chunkSize: options.chunkSize, plainSize });
     const sealedSize = await writeSealedFile(dest, sealer, reader.plaintext(), options);

@@ -7,7 +7,7 @@ import type { ByteSource } from './byteSource.js';
 import type { ByteRange, KeyResolver } from './types.js';
 
 /** Reads as many whole chunks per read call as fit here, to keep syscalls few on sequential reads. */
-const READ_BATCH_BYTES = Number(process.env.KS_BATCH ?? 1024 * 1024);
+const READ_BATCH_BYTES = 1024 * 1024;
 
 export interface SealedStructure extends LayoutCheck {
   header: ParsedHeader;

@@ -17,7 +17,8 @@ export async function writeSealedFile(
   plaintext: AsyncIterable<Buffer>,
   options: WriteSealedOptions,
 ): Promise<number> {
-  const handle = await open(dest, 'w');
+  // Owner-only, like every other file the processor writes under ASSETS_DIR.
+  const handle = await open(dest, 'w', 0o600);
   try {
     const writer = createFileWriter(handle);
     for await (const piece of plaintext) await writer.write(sealer.update(piece));
