@@ -6,6 +6,8 @@ export {
   withAdminClient,
   type TestDatabase,
 } from './testDatabase.js';
+export { readAll, sha256 } from './bytes.js';
+export { fixturesDir, fixtureFile } from './fixtures.js';
 export * from './stack/index.js';
 export * from './browser/index.js';
 export { default as setUpTestDatabases } from './globalSetup.js';
