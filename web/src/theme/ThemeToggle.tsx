@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MoonIcon, SunIcon } from '../components/icons';
 import { applyTheme, savedTheme, type Theme } from './theme';
 
 export function ThemeToggle() {
@@ -15,7 +16,7 @@ export function ThemeToggle() {
         setTheme(next);
       }}
     >
-      <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+      {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
     </button>
   );
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { fetchMediaDetails } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ChevronIcon, CloseIcon, InfoIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
 import '../styles/viewer.css';
 import { DetailsPanel } from './DetailsPanel';
@@ -72,7 +73,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
     <div ref={dialog} className="viewer" role="dialog" aria-modal="true" aria-label={title}>
       <div className="viewer-bar">
         <button ref={closeButton} type="button" className="icon-button" aria-label="Close viewer" onClick={onClose}>
-          ✕
+          <CloseIcon />
         </button>
         <span className="viewer-title" title={title}>
           {title}
@@ -84,7 +85,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
           aria-label="Details"
           onClick={() => setShowDetails((shown) => !shown)}
         >
-          ⓘ
+          <InfoIcon />
         </button>
       </div>
       <div className="viewer-body">
@@ -125,7 +126,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
               aria-label={`Previous: ${previous.original_name}`}
               onClick={() => onShow(previous.id)}
             >
-              ‹
+              <ChevronIcon direction="left" />
             </button>
           )}
           {next && (
@@ -135,7 +136,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
               aria-label={`Next: ${next.original_name}`}
               onClick={() => onShow(next.id)}
             >
-              ›
+              <ChevronIcon direction="right" />
             </button>
           )}
         </div>
