@@ -7,13 +7,15 @@ import type { RunningProcess } from './childProcess.js';
  */
 export async function waitForHttp(url: string, process: RunningProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void process.exited.then(() => {
-    exited = true;
+  let exited: number | string | null = null;
+  void process.exited.then((code) => {
+    exited = code;
   });
   let last = '';
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${process.name} exited before answering ${url}:\n${process.output()}`);
+    if (exited !== null) {
+      throw new Error(`${process.name} exited (${exited}) before answering ${url}:\n${process.output()}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
