@@ -28,7 +28,10 @@ export async function webBuildIsStale(): Promise<boolean> {
 /** Builds the gallery (vite build into web/dist) when it is missing or stale; once per test run. */
 export async function ensureWebBuild(): Promise<string> {
   if (await webBuildIsStale()) {
-    await runToEnd('vite build', 'npx', ['vite', 'build', '--logLevel', 'warn'], { ...process.env }, undefined, webDir);
+    // NODE_ENV=production whatever the caller runs under (Vitest sets "test", which would
+    // bundle React's development build): the tests and the bench see what people get.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    await runToEnd('vite build', 'npx', ['vite', 'build', '--logLevel', 'warn'], env, undefined, webDir);
   }
   return webDistDir;
 }
