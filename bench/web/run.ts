@@ -123,7 +123,14 @@ async function main(): Promise<number> {
     ms(baseline?.firstTilesMs),
   );
   row('first thumbnail decoded (median)', ms(thumbnail), ms(baseline?.firstThumbnailMs));
-  if (library.length > 0) console.log(`  first library page arrived at ${ms(median(library))} (median)`);
+  const at = (pick: (t: FirstTilesTiming) => number | null) => {
+    const values = timings.map(pick).filter((t): t is number => t !== null);
+    return values.length > 0 ? ms(median(values)) : '—';
+  };
+  console.log(
+    `  medians: scripts ready ${at((t) => t.scriptsReadyMs)}, refresh answered ${at((t) => t.refreshResponseMs)},` +
+      ` library asked ${at((t) => t.libraryStartMs)}, library arrived ${ms(median(library))}`,
+  );
   console.log(`  tiles in the first screen: ${timings[0]?.tiles}; ${runs} loads after one warm-up`);
 
   if (updateBaseline) {

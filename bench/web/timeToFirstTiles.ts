@@ -7,6 +7,11 @@ export interface FirstTilesTiming {
   firstThumbnailMs: number | null;
   /** ms from navigation start until the first library page had arrived. */
   libraryResponseMs: number | null;
+  /** When the library request started (after the silent refresh) and when the refresh answered. */
+  libraryStartMs: number | null;
+  refreshResponseMs: number | null;
+  /** When the page's own scripts had run (DOMContentLoaded). */
+  scriptsReadyMs: number;
   tiles: number;
 }
 
