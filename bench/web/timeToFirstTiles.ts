@@ -32,16 +32,28 @@ export async function timeToFirstTiles(browser: Browser, storageState: string, u
         timeout: 10_000,
       })
       .catch(() => undefined);
-    // No helper functions inside: tsx would wrap them in a __name() the page does not have.
-    const marks = await page.evaluate(() => ({
-      firstTilesMs: performance.getEntriesByName('keepsake:first-tiles')[0]!.startTime,
-      firstThumbnailMs: performance.getEntriesByName('keepsake:first-thumbnail')[0]?.startTime ?? null,
-      libraryResponseMs:
-        (
-          performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/media/library')) as
-            { responseEnd: number } | undefined
-        )?.responseEnd ?? null,
+    // Plain data out of the page, worked on here (a helper function inside the page function
+    // would be wrapped by tsx in a __name() the page does not have).
+    const timeline = await page.evaluate(() => ({
+      marks: performance.getEntriesByType('mark').map((entry) => ({ name: entry.name, at: entry.startTime })),
+      resources: performance.getEntriesByType('resource').map((entry) => ({
+        name: entry.name,
+        start: entry.startTime,
+        end: (entry as unknown as { responseEnd: number }).responseEnd,
+      })),
+      scriptsReady: (performance.getEntriesByType('navigation')[0] as unknown as { domContentLoadedEventEnd: number })
+        .domContentLoadedEventEnd,
     }));
+    const mark = (name: string) => timeline.marks.find((entry) => entry.name === name)?.at ?? null;
+    const resource = (part: string) => timeline.resources.find((entry) => entry.name.includes(part));
+    const marks = {
+      firstTilesMs: mark('keepsake:first-tiles')!,
+      firstThumbnailMs: mark('keepsake:first-thumbnail'),
+      libraryResponseMs: resource('/api/media/library')?.end ?? null,
+      libraryStartMs: resource('/api/media/library')?.start ?? null,
+      refreshResponseMs: resource('/api/auth/refresh')?.end ?? null,
+      scriptsReadyMs: timeline.scriptsReady,
+    };
     const tiles = await page.locator('a.tile').count();
     // The load rotated the refresh cookie: keep the new one for the next load (the old one is spent).
     await context.storageState({ path: storageState });
