@@ -41,8 +41,12 @@ export async function timeToFirstTiles(browser: Browser, storageState: string, u
         start: entry.startTime,
         end: (entry as unknown as { responseEnd: number }).responseEnd,
       })),
-      scriptsReady: (performance.getEntriesByType('navigation')[0] as unknown as { domContentLoadedEventEnd: number })
-        .domContentLoadedEventEnd,
+      // Node's typings know no 'navigation' entries; the browser does.
+      scriptsReady: (
+        (performance.getEntriesByType as (type: string) => unknown[])('navigation')[0] as {
+          domContentLoadedEventEnd: number;
+        }
+      ).domContentLoadedEventEnd,
     }));
     const mark = (name: string) => timeline.marks.find((entry) => entry.name === name)?.at ?? null;
     const resource = (part: string) => timeline.resources.find((entry) => entry.name.includes(part));
