@@ -6,3 +6,4 @@ export {
   withAdminClient,
   type TestDatabase,
 } from './testDatabase.js';
+export * from './media/index.js';
