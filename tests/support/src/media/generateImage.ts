@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp, type WriteableMetadata } from 'sharp';
 import { readPrimaryImage, writeHeif, type CodedImage } from './heifBoxes.js';
 import { runTool } from './runTool.js';
 
@@ -24,7 +24,7 @@ export interface ImageSpec {
   };
 }
 
-function pattern(width: number, height: number, alpha: boolean, frame = 0): sharp.Sharp {
+function pattern(width: number, height: number, alpha: boolean, frame = 0): Sharp {
   // A red square on blue (or on transparent), at the top-left so orientation is visible.
   const square = Math.max(1, Math.round(Math.min(width, height) / 3));
   const shift = Math.round((frame * (width - square)) / 4);
@@ -44,7 +44,7 @@ function pattern(width: number, height: number, alpha: boolean, frame = 0): shar
   ]);
 }
 
-function exifTags(exif: NonNullable<ImageSpec['exif']>): sharp.WriteableMetadata {
+function exifTags(exif: NonNullable<ImageSpec['exif']>): WriteableMetadata {
   const ifd0: Record<string, string> = {};
   if (exif.make) ifd0.Make = exif.make;
   if (exif.model) ifd0.Model = exif.model;
