@@ -37,6 +37,8 @@ export interface ProcessorDeps {
   stableMs?: number;
   /** Every progress event, as also published on Redis. */
   onEvent?: (event: ProgressEvent) => void;
+  /** Each job this processor finished with (completed, failed, retried, ...). */
+  onResult?: (result: FileResult) => void;
 }
 
 export interface FileResult {
@@ -124,7 +126,9 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           continue;
         }
         const outcome = await runJob(ctx, job);
-        results.push({ jobId: String(job.id), file: job.failed_path ?? job.path, outcome });
+        const result = { jobId: String(job.id), file: job.failed_path ?? job.path, outcome };
+        results.push(result);
+        deps.onResult?.(result);
       } catch (error) {
         logger.error({ err: (error as Error).message }, 'worker error; pausing');
         await wakeup.wait(ERROR_PAUSE_MS);

@@ -23,8 +23,12 @@ export interface ProcessorResources {
  * a wrong or missing key stops the start with a message naming the file (MasterKeyError).
  * Migrations are not run: that is `npm run migrate`.
  */
-export async function openProcessorResources(config: ProcessorConfig, name = 'processor'): Promise<ProcessorResources> {
-  const logger = createLogger({ name, level: config.logLevel, pretty: config.logPretty });
+export async function openProcessorResources(
+  config: ProcessorConfig,
+  options: { name?: string; logger?: Logger } = {},
+): Promise<ProcessorResources> {
+  const name = options.name ?? 'processor';
+  const logger = options.logger ?? createLogger({ name, level: config.logLevel, pretty: config.logPretty });
   const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: config.workers * 2 + 4, applicationName: `keepsake-${name}` });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   try {

@@ -7,3 +7,4 @@ export {
   type TestDatabase,
 } from './testDatabase.js';
 export * from './media/index.js';
+export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
