@@ -39,6 +39,8 @@ export interface ProcessingEnv {
   processor(overrides?: Partial<ProcessorDeps>): Processor;
   /** Decrypts a sealed file under assets/ (path relative to ASSETS_DIR, as media_files stores it). */
   openSealed(relativePath: string): Promise<Buffer>;
+  /** Reads a plain file under assets/ (playlists). */
+  openFile(relativePath: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
       }),
     openSealed: (relativePath) =>
       openSealedFile(path.join(assetsDir, relativePath), async (keyId) => (await keyStore.get(keyId))?.key),
+    openFile: (relativePath) => fs.readFile(path.join(assetsDir, relativePath), 'utf8'),
     async close() {
       const keys = await redis.keys(`${redisPrefix}*`);
       // ioredis adds the prefix to commands, so strip it from what KEYS returned.

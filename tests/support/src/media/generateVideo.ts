@@ -39,13 +39,14 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
   const inputs: string[] = [];
   let videoFilter: string;
   if (scenes > 1) {
-    const colors = ['red', 'blue', 'green', 'yellow', 'white', 'purple', 'orange', 'black', 'cyan', 'gray'];
+    // Dark and light shots in turn: ffmpeg's scene score needs a large change in brightness.
+    const colors = ['black', 'white', 'navy', 'yellow', 'darkred', 'cyan', 'darkgreen', 'pink', 'indigo', 'lightgray'];
     const shot = seconds / scenes;
     for (let i = 0; i < scenes; i++) {
       inputs.push('-f', 'lavfi', '-i', `color=c=${colors[i % colors.length]}:s=${size}:r=${fps}:d=${shot}`);
     }
     const labels = Array.from({ length: scenes }, (_, i) => `[${i}:v]`).join('');
-    videoFilter = `${labels}concat=n=${scenes}:v=1:a=0,drawbox=x=iw/4:y=ih/4:w=iw/2:h=ih/2:c=white@0.5:t=fill[v]`;
+    videoFilter = `${labels}concat=n=${scenes}:v=1:a=0,drawbox=x=iw/8:y=ih/8:w=iw/8:h=ih/8:c=gray:t=fill[v]`;
   } else {
     inputs.push('-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${fps}:d=${seconds}`);
     videoFilter = '[0:v]null[v]';

@@ -3,3 +3,4 @@ export { generateImage, generateHeic, type ImageSpec, type HeicSpec } from './ge
 export { writePngBomb } from './writePngBomb.js';
 export { readPrimaryImage, writeHeif, type CodedImage, type HeifLayout } from './heifBoxes.js';
 export { runTool } from './runTool.js';
+export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';
