@@ -8,3 +8,4 @@ export {
 } from './testDatabase.js';
 export * from './media/index.js';
 export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
+export { waitFor } from './waitFor.js';
