@@ -13,9 +13,21 @@ export interface Staging {
   remove(): Promise<void>;
 }
 
+/** Staging of earlier attempts at a job we now hold: a crashed worker's leftovers. */
+async function removeEarlierAttempts(root: string, jobId: string): Promise<void> {
+  const entries = await fs.readdir(root).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.startsWith(`${jobId}-`))
+      .map((entry) => fs.rm(path.join(root, entry), { recursive: true, force: true })),
+  );
+}
+
 /** assets/.staging/<jobId>-<random>/: on the same filesystem as assets/, so publishing is a rename. */
 export async function createStaging(assetsDir: string, jobId: string): Promise<Staging> {
-  const dir = path.join(assetsDir, STAGING_DIR, `${jobId}-${randomBytes(4).toString('hex')}`);
+  const root = path.join(assetsDir, STAGING_DIR);
+  await removeEarlierAttempts(root, jobId);
+  const dir = path.join(root, `${jobId}-${randomBytes(4).toString('hex')}`);
   const outDir = path.join(dir, 'out');
   const originalDir = path.join(dir, 'original');
   await fs.mkdir(outDir, { recursive: true, mode: 0o700 });

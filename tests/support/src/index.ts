@@ -9,3 +9,4 @@ export {
 export * from './media/index.js';
 export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
 export { waitFor } from './waitFor.js';
+export { startProcessorCli, type CliRun } from './processorCli.js';
