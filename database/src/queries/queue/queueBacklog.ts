@@ -14,13 +14,12 @@ export async function queueBacklog(db: Db): Promise<QueueBacklog> {
     .selectFrom('processing_queue')
     .select([
       sql<number>`count(*)::int`.as('pending'),
-      sql<
-        number | null
-      >`extract(epoch from greatest(min(run_after) filter (where status = 'queued') - now(), interval '0'))::float8`.as(
+      sql<number | null>`extract(epoch from (min(run_after) filter (where status = 'queued') - now()))::float8`.as(
         'nextRunInSeconds',
       ),
     ])
     .where('status', 'in', ['queued', 'processing'])
     .executeTakeFirstOrThrow();
-  return { pending: row.pending, nextRunInSeconds: row.nextRunInSeconds };
+  const next = row.nextRunInSeconds;
+  return { pending: row.pending, nextRunInSeconds: next === null ? null : Math.max(0, next) };
 }

@@ -28,6 +28,8 @@ const LADDER: RungSpec[] = [
 ];
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+/** Even (4:2:0 needs it) and never past the source: rounding must not enlarge by a pixel. */
+const evenWithin = (n: number, limit: number) => Math.max(2, Math.min(even(n), Math.floor(limit / 2) * 2));
 
 /**
  * avc1.PPCCLL from what x264 writes in the SPS: profile_idc (High 0x64, Main 0x4d), the
@@ -42,8 +44,8 @@ function avcCodec(profile: Rung['profile'], level: Rung['level']): string {
 function rung(spec: RungSpec, width: number, height: number, shortSide: number): Rung {
   const landscape = width >= height;
   const scale = shortSide / Math.min(width, height);
-  const outWidth = landscape ? even(width * scale) : even(shortSide);
-  const outHeight = landscape ? even(shortSide) : even(height * scale);
+  const outWidth = evenWithin(landscape ? width * scale : shortSide, width);
+  const outHeight = evenWithin(landscape ? shortSide : height * scale, height);
   const profile = shortSide > 480 ? 'high' : 'main';
   const level = shortSide > 480 ? '4.0' : '3.1';
   return {
@@ -71,11 +73,12 @@ export function planLadder(width: number, height: number): Rung[] {
   if (rungs.length > 0) return rungs;
   const lowest = LADDER[LADDER.length - 1]!;
   const share = Math.max(0.05, (width * height) / (640 * 360));
+  const shortSide = evenWithin(short, short);
   const small = rung(
-    { shortSide: even(short), videoKbps: Math.max(100, Math.round(lowest.videoKbps * share)), audioKbps: lowest.audioKbps },
+    { shortSide, videoKbps: Math.max(100, Math.round(lowest.videoKbps * share)), audioKbps: lowest.audioKbps },
     width,
     height,
-    even(short),
+    shortSide,
   );
   return [{ ...small, name: `${small.height < small.width ? small.height : small.width}p` }];
 }
