@@ -138,7 +138,12 @@ export function createProcessor(deps: ProcessorDeps): Processor {
 
   function summary(): RunSummary {
     const count = (kind: JobOutcome['kind']) => results.filter((r) => r.outcome.kind === kind).length;
-    return { completed: count('completed'), duplicates: count('duplicate'), failed: count('failed'), results: [...results] };
+    return {
+      completed: count('completed'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      results: [...results],
+    };
   }
 
   async function rescan(): Promise<void> {

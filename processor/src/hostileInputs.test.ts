@@ -49,7 +49,9 @@ beforeAll(async () => {
   const whole = await fs.readFile(mp4);
   await fs.writeFile(drop('truncated.mp4'), whole.subarray(0, Math.floor(whole.length / 2)));
   await fs.writeFile(drop('text-named.mp4'), 'This is a shopping list, not a video.\n'.repeat(50));
-  const jpeg = await fs.readFile(await generateImage({ file: path.join(work, 'ok.jpg'), width: 400, height: 300, format: 'jpeg' }));
+  const jpeg = await fs.readFile(
+    await generateImage({ file: path.join(work, 'ok.jpg'), width: 400, height: 300, format: 'jpeg' }),
+  );
   const corrupt = Buffer.from(jpeg);
   randomBytes(Math.floor(jpeg.length * 0.3)).copy(corrupt, Math.floor(jpeg.length * 0.4));
   await fs.writeFile(drop('corrupt-body.jpg'), corrupt);
@@ -85,7 +87,12 @@ test('nothing of the outside file was read into assets/', async () => {
 
 test('the processor keeps running, and a file still being written is only picked up once complete', async () => {
   const jpeg = await fs.readFile(
-    await generateImage({ file: path.join(os.tmpdir(), `${randomBytes(4).toString('hex')}.jpg`), width: 1200, height: 900, format: 'jpeg' }),
+    await generateImage({
+      file: path.join(os.tmpdir(), `${randomBytes(4).toString('hex')}.jpg`),
+      width: 1200,
+      height: 900,
+      format: 'jpeg',
+    }),
   );
   const target = path.join(env.importsDir, 'slow-copy.jpg');
   const handle = await fs.open(target, 'w');
@@ -97,7 +104,11 @@ test('the processor keeps running, and a file still being written is only picked
   }
   await handle.close();
   const job = await waitFor('the slow copy to be processed', async () => {
-    const rows = await env.t.db.selectFrom('processing_queue').selectAll().where('path', '=', 'slow-copy.jpg').execute();
+    const rows = await env.t.db
+      .selectFrom('processing_queue')
+      .selectAll()
+      .where('path', '=', 'slow-copy.jpg')
+      .execute();
     return rows.length > 0 && rows.every((r) => r.status === 'completed' || r.status === 'failed') ? rows : undefined;
   });
   // One job, for the whole file: never one for a half-written version.

@@ -5,8 +5,7 @@ import { probeVideo, type VideoProbe } from './probeVideo.js';
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif';
 
 export type DetectedMedia =
-  | { type: 'image'; format: PhotoFormat; mime: string }
-  | { type: 'video'; mime: string; probe: VideoProbe };
+  { type: 'image'; format: PhotoFormat; mime: string } | { type: 'video'; mime: string; probe: VideoProbe };
 
 const photoMimes: Record<string, PhotoFormat> = {
   'image/jpeg': 'jpeg',

@@ -65,7 +65,10 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     }));
   } catch (error) {
     if (error instanceof ToolFailure && !error.aborted) {
-      throw unsupported(`not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`, error);
+      throw unsupported(
+        `not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`,
+        error,
+      );
     }
     throw error;
   }
@@ -111,5 +114,11 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.replace(/^.*?: /, '') ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .pop()
+      ?.replace(/^.*?: /, '') ?? ''
+  );
 }

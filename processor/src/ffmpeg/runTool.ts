@@ -73,7 +73,9 @@ export function runTool(run: ToolRun): Promise<ToolResult> {
       if (code !== 0 || aborted) {
         const reason = aborted ? 'was stopped' : `exited with ${code}`;
         const lastLines = stderr.trim().split('\n').slice(-3).join(' / ');
-        return reject(new ToolFailure(`${run.command} ${reason}${lastLines ? `: ${lastLines}` : ''}`, stderr, code, aborted));
+        return reject(
+          new ToolFailure(`${run.command} ${reason}${lastLines ? `: ${lastLines}` : ''}`, stderr, code, aborted),
+        );
       }
       pipes.then((buffers) => resolve({ stdout, stderr, pipes: buffers }), reject);
     });

@@ -14,7 +14,13 @@ const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 test('SIGKILL in the middle of a video, then a restart: the item completes, nothing half-published, original kept', async () => {
   // Long enough at 720p that the kill lands during the transcode.
-  const file = await generateVideo({ file: path.join(env.importsDir, 'holiday.mp4'), width: 1280, height: 720, seconds: 20, fps: 15 });
+  const file = await generateVideo({
+    file: path.join(env.importsDir, 'holiday.mp4'),
+    width: 1280,
+    height: 720,
+    seconds: 20,
+    fps: 15,
+  });
   const originalHash = sha256(await fs.readFile(file));
 
   const first = startProcessorCli(env.env, ['--once', '--lease-seconds', '2']);
@@ -50,7 +56,11 @@ test('SIGKILL in the middle of a video, then a restart: the item completes, noth
   expect(done).toMatchObject({ id: item.id, status: 'completed' });
   expect(done.variants.map((v) => v.name)).toEqual(['720p', '480p', '360p']);
   // One key per purpose even though two runs worked on it.
-  const keys = await env.t.db.selectFrom('encryption_keys').select(['purpose']).where('media_id', '=', item.id).execute();
+  const keys = await env.t.db
+    .selectFrom('encryption_keys')
+    .select(['purpose'])
+    .where('media_id', '=', item.id)
+    .execute();
   expect(keys.map((k) => k.purpose).sort()).toEqual(['hls', 'storage']);
   expect(sha256(await env.openSealed(done.original_path!))).toBe(originalHash);
   expect(await fs.readdir(path.join(env.assetsDir, '.staging'))).toEqual([]);

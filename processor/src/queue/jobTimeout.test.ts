@@ -27,7 +27,13 @@ test('a job over its time limit has its ffmpeg killed, is retried with backoff, 
   expect(summary.failed).toBe(1);
 
   const job = await env.t.db.selectFrom('processing_queue').selectAll().executeTakeFirstOrThrow();
-  expect(job).toMatchObject({ status: 'failed', attempts: 3, max_attempts: 3, error_code: 'MEDIA_005', failed_path: `failed/${name}` });
+  expect(job).toMatchObject({
+    status: 'failed',
+    attempts: 3,
+    max_attempts: 3,
+    error_code: 'MEDIA_005',
+    failed_path: `failed/${name}`,
+  });
   expect(job.error).toMatch(/longer than 0.05 min/);
   expect(ffmpegRunningOn(name)).toBe(false);
   await fs.access(path.join(env.importsDir, 'failed', name));

@@ -2,13 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { channelName, createRedis } from '@keepsake/database';
-import {
-  createProcessingEnv,
-  generateImage,
-  generateVideo,
-  waitFor,
-  type ProcessingEnv,
-} from '@keepsake/testkit';
+import { createProcessingEnv, generateImage, generateVideo, waitFor, type ProcessingEnv } from '@keepsake/testkit';
 import { heartbeatKey } from '../visibility/heartbeat.js';
 import { PROGRESS_CHANNEL, type ProgressEvent } from '../visibility/progressEvents.js';
 
@@ -45,18 +39,32 @@ test('progress goes out on Redis and into the queue row; the heartbeat is there 
   const percents = events.filter((e) => e.stage === 'transcoding').map((e) => e.percent);
   expect(percents).toEqual([...percents].sort((a, b) => a - b));
   const beat = JSON.parse(heartbeats.find(Boolean)!) as Record<string, unknown>;
-  expect(beat).toMatchObject({ pid: process.pid, host: expect.any(String), startedAt: expect.any(String), at: expect.any(String) });
+  expect(beat).toMatchObject({
+    pid: process.pid,
+    host: expect.any(String),
+    startedAt: expect.any(String),
+    at: expect.any(String),
+  });
   expect(await env.redis.ttl(heartbeatKey('progress-test'))).toBe(-2);
   const job = await env.t.db.selectFrom('processing_queue').selectAll().executeTakeFirstOrThrow();
   expect(job).toMatchObject({ status: 'completed', stage: 'completed', progress: 100 });
 });
 
 test('the same content dropped twice is processed once', async () => {
-  const first = await generateImage({ file: path.join(env.importsDir, 'one.jpg'), width: 90, height: 60, format: 'jpeg' });
+  const first = await generateImage({
+    file: path.join(env.importsDir, 'one.jpg'),
+    width: 90,
+    height: 60,
+    format: 'jpeg',
+  });
   await fs.copyFile(first, path.join(env.importsDir, 'copy-of-one.jpg'));
   const summary = await env.processor().runOnce();
   expect([summary.completed, summary.duplicates]).toEqual([1, 1]);
-  const items = await env.t.db.selectFrom('media_files').selectAll().where('original_name', 'in', ['one.jpg', 'copy-of-one.jpg']).execute();
+  const items = await env.t.db
+    .selectFrom('media_files')
+    .selectAll()
+    .where('original_name', 'in', ['one.jpg', 'copy-of-one.jpg'])
+    .execute();
   expect(items).toHaveLength(1);
   const jobs = await env.t.db.selectFrom('processing_queue').selectAll().execute();
   expect(new Set(jobs.map((j) => j.media_id))).toEqual(new Set([items[0]!.id]));
@@ -70,7 +78,12 @@ test('a failed file retried by the admin is taken from imports/failed/', async (
   const failed = await env.t.db.selectFrom('processing_queue').selectAll().executeTakeFirstOrThrow();
   expect(failed.failed_path).toBe('failed/fixed-later.jpg');
   // The admin replaces the file and presses retry (status queued, attempts 0, run_after now()).
-  await generateImage({ file: path.join(env.importsDir, 'failed', 'fixed-later.jpg'), width: 64, height: 64, format: 'jpeg' });
+  await generateImage({
+    file: path.join(env.importsDir, 'failed', 'fixed-later.jpg'),
+    width: 64,
+    height: 64,
+    format: 'jpeg',
+  });
   await env.t.db
     .updateTable('processing_queue')
     .set({ status: 'queued', attempts: 0, run_after: new Date() })
@@ -78,20 +91,35 @@ test('a failed file retried by the admin is taken from imports/failed/', async (
     .execute();
   const summary = await env.processor().runOnce();
   expect(summary.completed).toBe(1);
-  const job = await env.t.db.selectFrom('processing_queue').selectAll().where('id', '=', failed.id).executeTakeFirstOrThrow();
+  const job = await env.t.db
+    .selectFrom('processing_queue')
+    .selectAll()
+    .where('id', '=', failed.id)
+    .executeTakeFirstOrThrow();
   expect(job.status).toBe('completed');
-  const item = await env.t.db.selectFrom('media_files').selectAll().where('id', '=', job.media_id!).executeTakeFirstOrThrow();
+  const item = await env.t.db
+    .selectFrom('media_files')
+    .selectAll()
+    .where('id', '=', job.media_id!)
+    .executeTakeFirstOrThrow();
   expect(item).toMatchObject({ status: 'completed', original_name: 'fixed-later.jpg' });
   expect(await fs.readdir(path.join(env.importsDir, 'failed'))).toEqual([]);
 });
 
 test('SIGTERM-style stop: no new claims, a running conversion is stopped and its file goes back to the queue', async () => {
-  await generateVideo({ file: path.join(env.importsDir, 'interrupted.mp4'), width: 1280, height: 720, seconds: 20, fps: 10 });
+  await generateVideo({
+    file: path.join(env.importsDir, 'interrupted.mp4'),
+    width: 1280,
+    height: 720,
+    seconds: 20,
+    fps: 10,
+  });
   const processor = env.processor();
   await processor.start();
   await waitFor(
     'the transcode to start',
-    async () => (await env.t.db.selectFrom('processing_queue').select('stage').executeTakeFirst())?.stage === 'transcoding',
+    async () =>
+      (await env.t.db.selectFrom('processing_queue').select('stage').executeTakeFirst())?.stage === 'transcoding',
     60_000,
     50,
   );
@@ -108,7 +136,11 @@ test('with KEEP_ORIGINALS=false the original is deleted, not kept', async () => 
   const config = { ...env.config, keepOriginals: false };
   await generateImage({ file: path.join(env.importsDir, 'not-kept.png'), width: 50, height: 40, format: 'png' });
   expect((await env.processor({ config }).runOnce()).completed).toBe(1);
-  const item = await env.t.db.selectFrom('media_files').selectAll().where('original_name', '=', 'not-kept.png').executeTakeFirstOrThrow();
+  const item = await env.t.db
+    .selectFrom('media_files')
+    .selectAll()
+    .where('original_name', '=', 'not-kept.png')
+    .executeTakeFirstOrThrow();
   expect(item.original_path).toBeNull();
   await expect(fs.access(path.join(env.assetsDir, 'originals', item.id))).rejects.toThrow();
   expect(await fs.readdir(env.importsDir)).not.toContain('not-kept.png');

@@ -64,12 +64,21 @@ test('an expired lease is reclaimed by another worker, and the old worker can no
 test('a retried job waits out its backoff; a release gives the attempt back', async () => {
   await enqueueFile(t.db, file('flaky.mp4'));
   const job = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
-  await retryJob(t.db, { jobId: String(job!.id), workerId: 'w', delaySeconds: 60, error: 'boom', errorCode: 'MEDIA_005' });
+  await retryJob(t.db, {
+    jobId: String(job!.id),
+    workerId: 'w',
+    delaySeconds: 60,
+    error: 'boom',
+    errorCode: 'MEDIA_005',
+  });
   expect(await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toBeUndefined();
   const backlog = await queueBacklog(t.db);
   expect(backlog.pending).toBe(1);
   expect(backlog.nextRunInSeconds).toBeGreaterThan(50);
-  await t.db.updateTable('processing_queue').set({ run_after: new Date(Date.now() - 1000) }).execute();
+  await t.db
+    .updateTable('processing_queue')
+    .set({ run_after: new Date(Date.now() - 1000) })
+    .execute();
   const again = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
   expect(again).toMatchObject({ attempts: 2, error: 'boom', error_code: 'MEDIA_005' });
   await retryJob(t.db, { jobId: String(again!.id), workerId: 'w', delaySeconds: 0, refundAttempt: true });
@@ -79,7 +88,13 @@ test('a retried job waits out its backoff; a release gives the attempt back', as
 test('only the worker holding a job can fail it', async () => {
   await enqueueFile(t.db, file('x.jpg'));
   const job = await claimNextJob(t.db, { workerId: 'owner', leaseSeconds: 30 });
-  const options = { jobId: String(job!.id), error: 'bad', errorCode: 'MEDIA_004', failedPath: 'failed/x.jpg', mediaId: null };
+  const options = {
+    jobId: String(job!.id),
+    error: 'bad',
+    errorCode: 'MEDIA_004',
+    failedPath: 'failed/x.jpg',
+    mediaId: null,
+  };
   expect(await failJob(t.db, { ...options, workerId: 'intruder' })).toBe(false);
   expect(await failJob(t.db, { ...options, workerId: 'owner' })).toBe(true);
   expect(await queueBacklog(t.db)).toEqual({ pending: 0, nextRunInSeconds: null });

@@ -63,7 +63,12 @@ class Stopped extends Error {
   }
 }
 
-async function keyFor(keyStore: KeyStore, mediaId: string, purpose: KeyPurpose, generation: number): Promise<ContentKey> {
+async function keyFor(
+  keyStore: KeyStore,
+  mediaId: string,
+  purpose: KeyPurpose,
+  generation: number,
+): Promise<ContentKey> {
   // A crashed attempt may have made the key already; one key per item, purpose and generation.
   return (await keyStore.forMedia(mediaId, purpose, generation)) ?? keyStore.create(mediaId, purpose, generation);
 }
@@ -112,7 +117,14 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
   const timer = setTimeout(() => stopWith('timeout'), config.jobTimeoutMinutes * 60_000);
   const onShutdown = () => stopWith('shutdown');
   ctx.shutdown.addEventListener('abort', onShutdown, { once: true });
-  const lease = startLeaseKeeper({ db, jobId, workerId, leaseSeconds: ctx.leaseSeconds, logger, onLost: () => stopWith('lease') });
+  const lease = startLeaseKeeper({
+    db,
+    jobId,
+    workerId,
+    leaseSeconds: ctx.leaseSeconds,
+    logger,
+    onLost: () => stopWith('lease'),
+  });
 
   let mediaId: string | null = job.media_id;
   let generation = 1;
@@ -131,9 +143,13 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
       return { kind: 'skipped', reason: 'file changed after it was queued' };
     }
     if (job.attempts > job.max_attempts) {
-      throw new ProcessingError('MEDIA_005', `gave up after ${job.max_attempts} attempts (the processor stopped each time)`, {
-        retryable: false,
-      });
+      throw new ProcessingError(
+        'MEDIA_005',
+        `gave up after ${job.max_attempts} attempts (the processor stopped each time)`,
+        {
+          retryable: false,
+        },
+      );
     }
     const input = stats.isSymbolicLink() ? await resolveSource(config.importsDir, absolutePath) : absolutePath;
     if (!stats.isSymbolicLink() && !stats.isFile()) throw unsupported('not a regular file');
@@ -287,13 +303,23 @@ async function failForGood(
     mediaId: f.mediaId,
   });
   if (f.mediaId) {
-    const notInGallery = await failMedia(db, { mediaId: f.mediaId, error: f.failure.message, errorCode: f.failure.code });
+    const notInGallery = await failMedia(db, {
+      mediaId: f.mediaId,
+      error: f.failure.message,
+      errorCode: f.failure.code,
+    });
     // Anything a crashed attempt renamed into place before its commit is not part of any item.
     if (notInGallery) {
       for (const dir of ['image', 'video'] as const) {
-        await fs.rm(path.join(config.assetsDir, assetDirFor(dir, f.mediaId, f.generation)), { recursive: true, force: true });
+        await fs.rm(path.join(config.assetsDir, assetDirFor(dir, f.mediaId, f.generation)), {
+          recursive: true,
+          force: true,
+        });
       }
-      await fs.rm(path.join(config.assetsDir, originalDirFor(f.mediaId, f.generation)), { recursive: true, force: true });
+      await fs.rm(path.join(config.assetsDir, originalDirFor(f.mediaId, f.generation)), {
+        recursive: true,
+        force: true,
+      });
     }
   }
   f.logger.error({ stage: 'failed', code: f.failure.code, err: f.failure.message, failedPath }, 'failed for good');

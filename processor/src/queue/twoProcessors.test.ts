@@ -1,7 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createProcessingEnv, generateImage, generateVideo, startProcessorCli, type ProcessingEnv } from '@keepsake/testkit';
+import {
+  createProcessingEnv,
+  generateImage,
+  generateVideo,
+  startProcessorCli,
+  type ProcessingEnv,
+} from '@keepsake/testkit';
 
 let env: ProcessingEnv;
 beforeAll(async () => {
@@ -13,12 +19,23 @@ test('two processors on one database process 20 files, none twice', async () => 
   const files: string[] = [];
   for (let i = 0; i < 18; i++) {
     const name = `photo-${String(i).padStart(2, '0')}.jpg`;
-    await generateImage({ file: path.join(env.importsDir, 'batch', name), width: 320 + i * 8, height: 240, format: 'jpeg' });
+    await generateImage({
+      file: path.join(env.importsDir, 'batch', name),
+      width: 320 + i * 8,
+      height: 240,
+      format: 'jpeg',
+    });
     files.push(`batch/${name}`);
   }
   for (let i = 0; i < 2; i++) {
     const name = `clip-${i}.mp4`;
-    await generateVideo({ file: path.join(env.importsDir, 'batch', name), width: 320 + i * 16, height: 240, seconds: 2, fps: 5 });
+    await generateVideo({
+      file: path.join(env.importsDir, 'batch', name),
+      width: 320 + i * 16,
+      height: 240,
+      seconds: 2,
+      fps: 5,
+    });
     files.push(`batch/${name}`);
   }
 
@@ -43,7 +60,11 @@ test('two processors on one database process 20 files, none twice', async () => 
   const media = await env.t.db.selectFrom('media_files').select(['status']).execute();
   expect(media).toHaveLength(20);
   expect(media.every((m) => m.status === 'completed')).toBe(true);
-  const storageKeys = await env.t.db.selectFrom('encryption_keys').select('media_id').where('purpose', '=', 'storage').execute();
+  const storageKeys = await env.t.db
+    .selectFrom('encryption_keys')
+    .select('media_id')
+    .where('purpose', '=', 'storage')
+    .execute();
   expect(storageKeys).toHaveLength(20);
   expect(await fs.readdir(path.join(env.importsDir, 'batch'))).toEqual([]);
 }, 240_000);

@@ -29,7 +29,11 @@ export async function openProcessorResources(
 ): Promise<ProcessorResources> {
   const name = options.name ?? 'processor';
   const logger = options.logger ?? createLogger({ name, level: config.logLevel, pretty: config.logPretty });
-  const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: config.workers * 2 + 4, applicationName: `keepsake-${name}` });
+  const db = createDb({
+    databaseUrl: config.databaseUrl,
+    maxConnections: config.workers * 2 + 4,
+    applicationName: `keepsake-${name}`,
+  });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   try {
     const keyStore = await openKeyStore({ db, masterKeyFile: config.masterKeyFile });

@@ -72,7 +72,15 @@ export function createProgressEvents(deps: ProgressDeps) {
         lastStage = stage;
       },
       finish(status, stage, error) {
-        emit({ jobId, mediaId, file, stage, percent: status === 'completed' ? 100 : 0, status, ...(error ? { error } : {}) });
+        emit({
+          jobId,
+          mediaId,
+          file,
+          stage,
+          percent: status === 'completed' ? 100 : 0,
+          status,
+          ...(error ? { error } : {}),
+        });
       },
     };
   }

@@ -30,7 +30,9 @@ export async function watchImports(options: WatchOptions): Promise<FSWatcher> {
   });
   const report = (file: string) => options.onFile(relative(file));
   watcher.on('add', report).on('change', report);
-  watcher.on('error', (error) => options.logger.warn({ err: String(error) }, 'watch error; the next rescan catches up'));
+  watcher.on('error', (error) =>
+    options.logger.warn({ err: String(error) }, 'watch error; the next rescan catches up'),
+  );
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return watcher;
 }

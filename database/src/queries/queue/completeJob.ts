@@ -7,7 +7,12 @@ import type { Db } from '../../db/createDb.js';
  */
 export async function completeJob(
   db: Db,
-  { jobId, workerId, mediaId, stage = 'completed' }: { jobId: string; workerId: string; mediaId: string | null; stage?: string },
+  {
+    jobId,
+    workerId,
+    mediaId,
+    stage = 'completed',
+  }: { jobId: string; workerId: string; mediaId: string | null; stage?: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('processing_queue')

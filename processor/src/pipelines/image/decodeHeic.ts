@@ -10,7 +10,10 @@ import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
  * libheif assembles grid tiles and applies irot/imir, so the PNG is whole and upright.
  * The PNG is plaintext: it lives in a private temporary folder outside assets/ and is removed by `dispose`.
  */
-export async function decodeHeic(file: string, signal?: AbortSignal): Promise<{ png: string; dispose(): Promise<void> }> {
+export async function decodeHeic(
+  file: string,
+  signal?: AbortSignal,
+): Promise<{ png: string; dispose(): Promise<void> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-heic-'));
   const dispose = () => fs.rm(dir, { recursive: true, force: true });
   const png = path.join(dir, 'decoded.png');

@@ -45,7 +45,8 @@ async function decoded(item: MediaFile, which: 'image_path' | 'thumbnail_path', 
 
 beforeAll(async () => {
   env = await createProcessingEnv({ workers: 2 });
-  const put = (dir: string, name: string) => fs.copyFile(path.join(fixtures, dir, name), path.join(env.importsDir, dir, name));
+  const put = (dir: string, name: string) =>
+    fs.copyFile(path.join(fixtures, dir, name), path.join(env.importsDir, dir, name));
   await fs.mkdir(path.join(env.importsDir, 'exif-orientation'));
   await fs.mkdir(path.join(env.importsDir, 'tiny'));
   await Promise.all(orientations.map((name) => put('exif-orientation', name)));
@@ -106,7 +107,10 @@ describe('the sixteen EXIF orientation photos', () => {
     // Same picture as orientation 1 (stored upright), pixel for pixel within JPEG noise.
     const reference = byName.get(name.replace(/_\d/, '_1'))!;
     const signature = (buf: Buffer) => sharp(buf).resize(16, 16, { fit: 'fill' }).greyscale().raw().toBuffer();
-    const [a, b] = await Promise.all([signature(plain), decoded(reference, 'image_path').then((r) => signature(r.plain))]);
+    const [a, b] = await Promise.all([
+      signature(plain),
+      decoded(reference, 'image_path').then((r) => signature(r.plain)),
+    ]);
     const meanDifference = a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
     expect(meanDifference).toBeLessThan(12);
   });
@@ -168,7 +172,10 @@ describe('photos made for the test', () => {
     const grid = await decoded(byName.get('grid.heic')!, 'image_path');
     expect(grid.meta).toMatchObject({ width: 1100, height: 700 });
     // The red square sits at the top-left of the picture: the tiles are in their places.
-    const { data } = await sharp(grid.plain).extract({ left: 50, top: 50, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(grid.plain)
+      .extract({ left: 50, top: 50, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(data[0]).toBeGreaterThan(180);
     expect(data[2]).toBeLessThan(90);
     const rotated = await decoded(byName.get('rotated.heic')!, 'image_path');
@@ -186,7 +193,13 @@ describe('the tiny edge-case files', () => {
     const job = jobs.get(`tiny/${name}`)!;
     expect(['completed', 'failed']).toContain(job.status);
     if (job.status === 'completed') {
-      const item = byName.get(name) ?? (await env.t.db.selectFrom('media_files').selectAll().where('id', '=', job.media_id!).executeTakeFirstOrThrow());
+      const item =
+        byName.get(name) ??
+        (await env.t.db
+          .selectFrom('media_files')
+          .selectAll()
+          .where('id', '=', job.media_id!)
+          .executeTakeFirstOrThrow());
       expect(item.status).toBe('completed');
       const thumb = await env.openSealed(item.thumbnail_path!);
       expect((await sharp(thumb).metadata()).format).toBe('webp');

@@ -25,7 +25,8 @@ export interface ImageJob {
 
 function describeSharpError(error: unknown): ProcessingError {
   const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return unsupported(`picture is too large (over ${MAX_INPUT_PIXELS / 1e6} megapixels)`, error);
+  if (/pixel limit/i.test(message))
+    return unsupported(`picture is too large (over ${MAX_INPUT_PIXELS / 1e6} megapixels)`, error);
   return unsupported(`picture cannot be decoded (${message.split('\n')[0]})`, error);
 }
 
@@ -46,7 +47,9 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       throw describeSharpError(error);
     }
     if ((info.width ?? 0) * (info.pageHeight ?? info.height ?? 0) > MAX_INPUT_PIXELS) {
-      throw unsupported(`picture is too large (${info.width}×${info.height}, over ${MAX_INPUT_PIXELS / 1e6} megapixels)`);
+      throw unsupported(
+        `picture is too large (${info.width}×${info.height}, over ${MAX_INPUT_PIXELS / 1e6} megapixels)`,
+      );
     }
     const animated = (info.pages ?? 1) > 1 && (job.format === 'gif' || job.format === 'webp');
     const base = sharp(source, { ...options, animated });

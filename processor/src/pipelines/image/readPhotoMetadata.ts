@@ -35,6 +35,8 @@ export async function readPhotoMetadata(file: string): Promise<PhotoMetadata> {
   const hasCamera = Object.values(camera).some(Boolean);
   return {
     takenAt,
-    camera: hasCamera ? (Object.fromEntries(Object.entries(camera).filter(([, v]) => v)) as PhotoMetadata['camera']) : null,
+    camera: hasCamera
+      ? (Object.fromEntries(Object.entries(camera).filter(([, v]) => v)) as PhotoMetadata['camera'])
+      : null,
   };
 }

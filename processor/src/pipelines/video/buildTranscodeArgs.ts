@@ -110,9 +110,7 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     `-level:v:${i}`,
     rung.level,
   ]);
-  const audio = probe.hasAudio
-    ? rungs.flatMap((rung, i) => ['-map', '0:a:0', `-b:a:${i}`, `${rung.audioKbps}k`])
-    : [];
+  const audio = probe.hasAudio ? rungs.flatMap((rung, i) => ['-map', '0:a:0', `-b:a:${i}`, `${rung.audioKbps}k`]) : [];
   const streamMap = rungs.map((rung, i) => `v:${i}${probe.hasAudio ? `,a:${i}` : ''},name:${rung.name}`).join(' ');
   return [
     '-hide_banner',

@@ -69,7 +69,9 @@ function rung(spec: RungSpec, width: number, height: number, shortSide: number):
  */
 export function planLadder(width: number, height: number): Rung[] {
   const short = Math.min(width, height);
-  const rungs = LADDER.filter((spec) => spec.shortSide <= short).map((spec) => rung(spec, width, height, spec.shortSide));
+  const rungs = LADDER.filter((spec) => spec.shortSide <= short).map((spec) =>
+    rung(spec, width, height, spec.shortSide),
+  );
   if (rungs.length > 0) return rungs;
   const lowest = LADDER[LADDER.length - 1]!;
   const share = Math.max(0.05, (width * height) / (640 * 360));

@@ -39,8 +39,23 @@ function conversionFailed(error: unknown): never {
 async function firstFrame(input: string, signal?: AbortSignal): Promise<Buffer> {
   const { pipes } = await runTool({
     command: 'ffmpeg',
-    args: ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, '-frames:v', '1', '-vf',
-      `scale=w='min(${POSTER_MAX_WIDTH},iw)':h=-2`, '-c:v', 'png', '-f', 'image2pipe', 'pipe:3'],
+    args: [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-i',
+      input,
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=w='min(${POSTER_MAX_WIDTH},iw)':h=-2`,
+      '-c:v',
+      'png',
+      '-f',
+      'image2pipe',
+      'pipe:3',
+    ],
     signal,
     extraPipes: 1,
   }).catch(conversionFailed);
@@ -59,7 +74,13 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id);
   let pipes: Buffer[];
   try {
-    const args = buildTranscodeArgs({ input: job.input, probe, rungs, outDir: job.outDir, keyInfoFile: keyFiles.keyInfoFile });
+    const args = buildTranscodeArgs({
+      input: job.input,
+      probe,
+      rungs,
+      outDir: job.outDir,
+      keyInfoFile: keyFiles.keyInfoFile,
+    });
     ({ pipes } = await runTool({
       command: 'ffmpeg',
       args,

@@ -19,12 +19,30 @@ type Clip = Omit<VideoSpec, 'file'> & { name: string; displayShortSide: number; 
 // Tiny frame rates keep generation and the ladder cheap on two cores; sizes are the real ones.
 const clips: Clip[] = [
   { name: 'landscape-1080p.mp4', width: 1920, height: 1080, seconds: 12, fps: 4, displayShortSide: 1080 },
-  { name: 'portrait-rotated.mp4', width: 1280, height: 720, seconds: 3, fps: 5, rotate: 90, displayShortSide: 720, portrait: true },
+  {
+    name: 'portrait-rotated.mp4',
+    width: 1280,
+    height: 720,
+    seconds: 3,
+    fps: 5,
+    rotate: 90,
+    displayShortSide: 720,
+    portrait: true,
+  },
   { name: 'no-audio.mp4', width: 640, height: 360, seconds: 3, fps: 10, audio: false, displayShortSide: 360 },
   { name: 'two-seconds.mp4', width: 640, height: 360, seconds: 2, fps: 10, displayShortSide: 360 },
   { name: 'clip-480p.mov', width: 854, height: 480, seconds: 3, fps: 5, container: 'mov', displayShortSide: 480 },
   { name: 'no-scene-cuts.mp4', width: 480, height: 360, seconds: 3, fps: 10, audio: false, displayShortSide: 360 },
-  { name: 'scene-cuts.mp4', width: 640, height: 360, seconds: 3, fps: 10, scenes: 6, audio: false, displayShortSide: 360 },
+  {
+    name: 'scene-cuts.mp4',
+    width: 640,
+    height: 360,
+    seconds: 3,
+    fps: 10,
+    scenes: 6,
+    audio: false,
+    displayShortSide: 360,
+  },
   {
     name: 'hdr-10bit.mkv',
     width: 640,
@@ -37,7 +55,16 @@ const clips: Clip[] = [
     hdr: true,
     displayShortSide: 360,
   },
-  { name: 'vp9.webm', width: 640, height: 360, seconds: 2, fps: 10, codec: 'vp9', container: 'webm', displayShortSide: 360 },
+  {
+    name: 'vp9.webm',
+    width: 640,
+    height: 360,
+    seconds: 2,
+    fps: 10,
+    codec: 'vp9',
+    container: 'webm',
+    displayShortSide: 360,
+  },
 ];
 
 let env: ProcessingEnv;
@@ -46,7 +73,9 @@ const media = new Map<string, MediaFile>();
 
 beforeAll(async () => {
   env = await createProcessingEnv({ workers: 2 });
-  await Promise.all(clips.map(({ name, ...spec }) => generateVideo({ ...spec, file: path.join(env.importsDir, name) })));
+  await Promise.all(
+    clips.map(({ name, ...spec }) => generateVideo({ ...spec, file: path.join(env.importsDir, name) })),
+  );
   summary = await env.processor().runOnce();
   for (const row of await env.t.db.selectFrom('media_files').selectAll().execute()) media.set(row.original_name, row);
 }, 240_000);
@@ -79,7 +108,9 @@ function parseMaster(text: string) {
 
 function segmentsOf(playlist: string) {
   const lines = playlist.split('\n');
-  return lines.flatMap((line, i) => (line.startsWith('#EXTINF:') ? [{ seconds: parseFloat(line.slice(8)), file: lines[i + 1]! }] : []));
+  return lines.flatMap((line, i) =>
+    line.startsWith('#EXTINF:') ? [{ seconds: parseFloat(line.slice(8)), file: lines[i + 1]! }] : [],
+  );
 }
 
 describe.each(clips)('$name', (clip) => {
@@ -100,7 +131,9 @@ describe.each(clips)('$name', (clip) => {
       expect(short).toBe(expectedRungs[i]);
       const [w, h] = variant.attrs.RESOLUTION!.split('x').map(Number) as [number, number];
       expect(clip.portrait ? h > w : w >= h).toBe(true);
-      expect(variant.attrs.CODECS).toBe(clip.audio === false ? item.variants[i]!.codecs : `${item.variants[i]!.codecs.split(',')[0]},mp4a.40.2`);
+      expect(variant.attrs.CODECS).toBe(
+        clip.audio === false ? item.variants[i]!.codecs : `${item.variants[i]!.codecs.split(',')[0]},mp4a.40.2`,
+      );
       expect(variant.attrs.CODECS!.includes('mp4a')).toBe(clip.audio !== false);
       // BANDWIDTH is the peak segment bitrate, measured again here from the files.
       const playlist = await fs.readFile(path.join(dir(), variant.uri), 'utf8');
@@ -122,7 +155,9 @@ describe.each(clips)('$name', (clip) => {
     for (const variant of item.variants) {
       const playlistFile = path.join(dir(), variant.playlist);
       const playlist = await fs.readFile(playlistFile, 'utf8');
-      expect(playlist).toMatch(new RegExp(`#EXT-X-KEY:METHOD=AES-128,URI="/api/media/keys/${item.hls_key_id}",IV=0x[0-9a-f]{32}`));
+      expect(playlist).toMatch(
+        new RegExp(`#EXT-X-KEY:METHOD=AES-128,URI="/api/media/keys/${item.hls_key_id}",IV=0x[0-9a-f]{32}`),
+      );
       const segments = segmentsOf(playlist);
       segmentLists.push(segments.map((s) => s.seconds));
       for (const segment of segments) {

@@ -60,9 +60,7 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
   const audioArgs = audio
     ? ['-map', `${audioIndex}:a`, ...(container === 'webm' ? ['-c:a', 'libopus'] : ['-c:a', 'aac', '-b:a', '64k'])]
     : [];
-  const hdrArgs = spec.hdr
-    ? ['-color_primaries', 'bt2020', '-color_trc', 'smpte2084', '-colorspace', 'bt2020nc']
-    : [];
+  const hdrArgs = spec.hdr ? ['-color_primaries', 'bt2020', '-color_trc', 'smpte2084', '-colorspace', 'bt2020nc'] : [];
   const target = spec.rotate ? `${spec.file}.unrotated.${container}` : spec.file;
   await fs.mkdir(path.dirname(spec.file), { recursive: true });
   await runTool('ffmpeg', [

@@ -93,7 +93,20 @@ export async function decodeHlsVariant(variantPlaylist: string, key: Buffer): Pr
     const video = probe.streams.find((s) => s.codec_type === 'video');
     if (!video) throw new Error('no video stream decoded');
     const annexB = path.join(work, 'first.h264');
-    await runTool('ffmpeg', ['-v', 'error', ...input, '-map', '0:v:0', '-c', 'copy', '-frames:v', '1', '-f', 'h264', annexB]);
+    await runTool('ffmpeg', [
+      '-v',
+      'error',
+      ...input,
+      '-map',
+      '0:v:0',
+      '-c',
+      'copy',
+      '-frames:v',
+      '1',
+      '-f',
+      'h264',
+      annexB,
+    ]);
     const h264 = await fs.readFile(annexB);
     const sps = h264.findIndex((byte, i) => i >= 3 && byte === 0x67 && h264[i - 1] === 1 && h264[i - 2] === 0);
     const spsCodec = sps > 0 ? h264.subarray(sps + 1, sps + 4).toString('hex') : '';
