@@ -50,7 +50,13 @@ export async function openKeyStore({ db, masterKeyFile }: { db: Db; masterKeyFil
     d.setAuthTag(w.subarray(w.length - 16));
     return Buffer.concat([d.update(w.subarray(12, w.length - 16)), d.final()]);
   };
-  const toKey = (row: { id: string; media_id: string; purpose: KeyPurpose; generation: number; wrapped_key: Buffer }) => ({
+  const toKey = (row: {
+    id: string;
+    media_id: string;
+    purpose: KeyPurpose;
+    generation: number;
+    wrapped_key: Buffer;
+  }) => ({
     id: row.id,
     mediaId: row.media_id,
     purpose: row.purpose,

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnored } from './ignoreRules.js';
@@ -9,7 +10,7 @@ import { isIgnored } from './ignoreRules.js';
 export async function listImports(importsDir: string): Promise<string[]> {
   const found: string[] = [];
   async function walk(relativeDir: string): Promise<void> {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(path.join(importsDir, relativeDir), { withFileTypes: true });
     } catch {

@@ -1,6 +1,6 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { ContentKey } from '@keepsake/database';
-import { ProcessingError, unsupported } from '../../errors/ProcessingError.js';
+import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
 import type { PhotoFormat } from '../../detect/detectMedia.js';
 import { writeSealed } from '../../publish/writeSealed.js';
 import { decodeHeic } from './decodeHeic.js';
