@@ -17,6 +17,8 @@ export interface VideoProbe {
   duration: number;
   hasAudio: boolean;
   audioCodec: string | null;
+  /** When the camera says it recorded (creation_time); null when absent or implausible. */
+  recordedAt: Date | null;
 }
 
 /** The parts of ffprobe's JSON read here (ffprobe is trusted; its fields may be missing). */
@@ -38,7 +40,7 @@ interface ProbeStream {
 
 interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
 }
 
 /** Formats ffmpeg reads as "video" but that are single pictures (handled by sharp, or not at all). */
@@ -110,7 +112,17 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     duration,
     hasAudio: Boolean(audio),
     audioCodec: audio?.codec_name ?? null,
+    recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
   };
+}
+
+/** Muxers write 1970 or 1904 when they know nothing; those are not dates anyone recorded on. */
+function recordedAt(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1990 || date.getTime() > Date.now() + 86_400_000)
+    return null;
+  return date;
 }
 
 function lastLine(text: string): string {

@@ -1,14 +1,10 @@
-import type { MediaType, VideoVariant } from '@keepsake/database';
+import type { CompletedMedia, VideoVariant } from '@keepsake/database';
 
 /** What a pipeline made, before publishing: file names are relative to its output folder. */
-export interface ProcessedMedia {
-  type: MediaType;
-  mime: string;
-  width: number;
-  height: number;
-  duration: number | null;
-  takenAt: Date | null;
-  metadata: Record<string, unknown>;
+export interface ProcessedMedia extends Pick<
+  CompletedMedia,
+  'type' | 'mime' | 'width' | 'height' | 'duration' | 'takenAt' | 'metadata'
+> {
   files: {
     image?: string;
     thumbnail: string;

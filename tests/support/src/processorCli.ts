@@ -12,14 +12,25 @@ export interface CliRun {
   killHard(): void;
 }
 
+const entries = {
+  /** `npm run process -- <args>` */
+  process: 'processor/src/cli/process.ts',
+  /** `npm run start:processor` */
+  main: 'processor/src/main.ts',
+};
+
 /**
- * Starts `npm run process -- <args>` as a real child process (node + tsx, source condition),
- * in its own process group so a test can kill it together with its ffmpeg.
+ * Starts the processor's CLI as a real child process (node + tsx, source condition), in its
+ * own process group so a test can kill it together with its ffmpeg.
  */
-export function startProcessorCli(env: Record<string, string>, args: string[]): CliRun {
+export function startProcessorCli(
+  env: Record<string, string>,
+  args: string[],
+  entry: keyof typeof entries = 'process',
+): CliRun {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', path.join(repoRoot, 'processor/src/cli/process.ts'), ...args],
+    ['--conditions=source', '--import', 'tsx', path.join(repoRoot, entries[entry]), ...args],
     { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let out = '';

@@ -116,7 +116,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
     width: probe.width,
     height: probe.height,
     duration: probe.duration,
-    takenAt: null,
+    takenAt: probe.recordedAt,
     metadata: {
       codec: probe.codec,
       audioCodec: probe.audioCodec,

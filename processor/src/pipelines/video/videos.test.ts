@@ -31,7 +31,16 @@ const clips: Clip[] = [
   },
   { name: 'no-audio.mp4', width: 640, height: 360, seconds: 3, fps: 10, audio: false, displayShortSide: 360 },
   { name: 'two-seconds.mp4', width: 640, height: 360, seconds: 2, fps: 10, displayShortSide: 360 },
-  { name: 'clip-480p.mov', width: 854, height: 480, seconds: 3, fps: 5, container: 'mov', displayShortSide: 480 },
+  {
+    name: 'clip-480p.mov',
+    width: 854,
+    height: 480,
+    seconds: 3,
+    fps: 5,
+    container: 'mov',
+    recordedAt: '2023-08-01T10:20:30Z',
+    displayShortSide: 480,
+  },
   { name: 'no-scene-cuts.mp4', width: 480, height: 360, seconds: 3, fps: 10, audio: false, displayShortSide: 360 },
   {
     name: 'scene-cuts.mp4',
@@ -87,6 +96,11 @@ test('every clip ends completed and leaves imports/', async () => {
   expect(summary.completed).toBe(clips.length);
   for (const clip of clips) expect(media.get(clip.name)?.status, clip.name).toBe('completed');
   expect(await fs.readdir(env.importsDir)).toEqual([]);
+});
+
+test('the recording date the camera wrote becomes the date taken', () => {
+  expect(media.get('clip-480p.mov')?.taken_at?.toISOString()).toBe('2023-08-01T10:20:30.000Z');
+  expect(media.get('no-audio.mp4')?.taken_at).toBeNull();
 });
 
 test('no plaintext picture or video anywhere under assets/', async () => {

@@ -20,6 +20,8 @@ export interface VideoSpec {
   hdr?: boolean;
   codec?: 'h264' | 'hevc' | 'vp9' | 'vp8' | 'mpeg4';
   container?: 'mp4' | 'mov' | 'mkv' | 'webm' | 'avi';
+  /** creation_time, as phones record it. */
+  recordedAt?: string;
 }
 
 const encoders = {
@@ -80,6 +82,7 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
     '-g',
     String(fps * 2),
     ...audioArgs,
+    ...(spec.recordedAt ? ['-metadata', `creation_time=${spec.recordedAt}`] : []),
     '-shortest',
     '-f',
     containers[container],
