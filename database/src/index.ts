@@ -11,6 +11,5 @@ export {
   type LoggerSettings,
 } from './logging/createLogger.js';
 export { createRedis, channelName, type Redis, type RedisOptions } from './redis/createRedis.js';
-export * from './cryptoStandIn/index.js'; // STAND-IN until feat/crypto lands
 export * from './queries/queue/index.js';
 export * from './queries/media/index.js';
