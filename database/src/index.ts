@@ -1,6 +1,7 @@
 export * from './config/index.js';
 export { createDb, type Db, type DbOptions } from './db/createDb.js';
 export type * from './db/schema.js';
+export { mediaPathColumns } from './db/schema.js';
 export { migrateToLatest, type MigrationOutcome } from './migrations/migrate.js';
 export { runCli, OperatorError } from './startup/runCli.js';
 export {
@@ -11,5 +12,14 @@ export {
   type LoggerSettings,
 } from './logging/createLogger.js';
 export { createRedis, channelName, type Redis, type RedisOptions } from './redis/createRedis.js';
+export * as users from './queries/users.js';
+export type { PublicUser } from './queries/users.js';
+export * as sessions from './queries/sessions.js';
+export * as rotation from './queries/rotation.js';
+export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
+export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
+export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
+export * from './keys/index.js';
+export * from './sealed/index.js';
 export * from './queries/queue/index.js';
 export * from './queries/media/index.js';

@@ -8,6 +8,7 @@ import {
   loadProcessorConfig,
   openKeyStore,
   openSealedFile,
+  storageKeyResolver,
   type KeyStore,
   type ProcessorConfig,
   type Redis,
@@ -102,8 +103,7 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
         stableMs: 300,
         ...overrides,
       }),
-    openSealed: (relativePath) =>
-      openSealedFile(path.join(assetsDir, relativePath), async (keyId) => (await keyStore.get(keyId))?.key),
+    openSealed: (relativePath) => openSealedFile(path.join(assetsDir, relativePath), storageKeyResolver(keyStore)),
     openFile: (relativePath) => fs.readFile(path.join(assetsDir, relativePath), 'utf8'),
     async close() {
       const keys = await redis.keys(`${redisPrefix}*`);

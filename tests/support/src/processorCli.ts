@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from './media/sharedFixtures.js';
+import { repoRoot } from './media/repoRoot.js';
 
 export interface CliRun {
   child: ChildProcess;

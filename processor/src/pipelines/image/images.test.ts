@@ -8,12 +8,12 @@ import {
   findPlaintextMedia,
   generateHeic,
   generateImage,
-  sharedMediaFixtures,
+  fixturesDir,
   type ProcessingEnv,
 } from '@keepsake/testkit';
 import type { RunSummary } from '../../createProcessor.js';
 
-const fixtures = sharedMediaFixtures();
+const fixtures = fixturesDir();
 const orientations = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) => [`Landscape_${n}.jpg`, `Portrait_${n}.jpg`]);
 const tinyFiles = [
   'AudioVideoInterleave.avi',

@@ -4,4 +4,4 @@ export { writePngBomb } from './writePngBomb.js';
 export { readPrimaryImage, writeHeif, type CodedImage, type HeifLayout } from './heifBoxes.js';
 export { runTool } from './runTool.js';
 export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';
-export { sharedMediaFixtures, repoRoot } from './sharedFixtures.js';
+export { repoRoot } from './repoRoot.js';
