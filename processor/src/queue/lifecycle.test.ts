@@ -145,3 +145,21 @@ test('with KEEP_ORIGINALS=false the original is deleted, not kept', async () => 
   await expect(fs.access(path.join(env.assetsDir, 'originals', item.id))).rejects.toThrow();
   expect(await fs.readdir(env.importsDir)).not.toContain('not-kept.png');
 });
+
+test('with WATCH_POLLING the folder is polled, and a dropped file is still picked up', async () => {
+  const processor = env.processor({ config: { ...env.config, watchPolling: true } });
+  await processor.start();
+  try {
+    await generateImage({ file: path.join(env.importsDir, 'polled', 'seen.png'), width: 30, height: 20, format: 'png' });
+    await waitFor('the polled file to be processed', async () => {
+      const item = await env.t.db
+        .selectFrom('media_files')
+        .select('status')
+        .where('original_name', '=', 'seen.png')
+        .executeTakeFirst();
+      return item?.status === 'completed';
+    });
+  } finally {
+    await processor.stop(0);
+  }
+});
