@@ -8,7 +8,7 @@ import { createProcessor } from '@keepsake/processor';
 import { databaseUrlFor, dropDatabase, withAdminClient } from '@keepsake/testkit';
 
 /** A throwaway database, Redis prefix, key and folders for one measured run. */
-export async function benchEnvironment(workers: number) {
+export async function benchEnvironment(workers: number, logger = pino({ level: 'silent' })) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-bench-run-'));
   const importsDir = path.join(root, 'imports');
   const assetsDir = path.join(root, 'assets');
@@ -35,7 +35,7 @@ export async function benchEnvironment(workers: number) {
   });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix });
   const keyStore = await openKeyStore({ db, masterKeyFile });
-  const processor = createProcessor({ config, db, redis, keyStore, logger: pino({ level: 'silent' }) });
+  const processor = createProcessor({ config, db, redis, keyStore, logger });
   return {
     importsDir,
     processor,
