@@ -150,7 +150,12 @@ test('with WATCH_POLLING the folder is polled, and a dropped file is still picke
   const processor = env.processor({ config: { ...env.config, watchPolling: true } });
   await processor.start();
   try {
-    await generateImage({ file: path.join(env.importsDir, 'polled', 'seen.png'), width: 30, height: 20, format: 'png' });
+    await generateImage({
+      file: path.join(env.importsDir, 'polled', 'seen.png'),
+      width: 30,
+      height: 20,
+      format: 'png',
+    });
     await waitFor('the polled file to be processed', async () => {
       const item = await env.t.db
         .selectFrom('media_files')
