@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import { changedARow, heldByWorker } from './heldByWorker.js';
 
 /**
  * Marks the job done, only if this worker still holds it: a worker that lost its lease
@@ -27,9 +28,7 @@ export async function completeJob(
       completed_at: sql<Date>`now()`,
       updated_at: sql<Date>`now()`,
     })
-    .where('id', '=', jobId)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'processing')
+    .$call(heldByWorker(jobId, workerId))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return changedARow(result);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import { changedARow, heldByWorker } from './heldByWorker.js';
 
 export interface FailOptions {
   jobId: string;
@@ -26,9 +27,7 @@ export async function failJob(db: Db, options: FailOptions): Promise<boolean> {
       completed_at: sql<Date>`now()`,
       updated_at: sql<Date>`now()`,
     })
-    .where('id', '=', options.jobId)
-    .where('worker_id', '=', options.workerId)
-    .where('status', '=', 'processing')
+    .$call(heldByWorker(options.jobId, options.workerId))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return changedARow(result);
 }

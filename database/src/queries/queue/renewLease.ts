@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import { changedARow, heldByWorker } from './heldByWorker.js';
 
 /** Extends this worker's lease; false means the job is no longer ours (taken over or finished). */
 export async function renewLease(
@@ -9,9 +10,7 @@ export async function renewLease(
   const result = await db
     .updateTable('processing_queue')
     .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
-    .where('id', '=', jobId)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'processing')
+    .$call(heldByWorker(jobId, workerId))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return changedARow(result);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import { changedARow, heldByWorker } from './heldByWorker.js';
 
 export interface RetryOptions {
   jobId: string;
@@ -26,9 +27,7 @@ export async function retryJob(db: Db, options: RetryOptions): Promise<boolean> 
       ...(options.error === undefined ? {} : { error: options.error, error_code: options.errorCode ?? null }),
       updated_at: sql<Date>`now()`,
     })
-    .where('id', '=', options.jobId)
-    .where('worker_id', '=', options.workerId)
-    .where('status', '=', 'processing')
+    .$call(heldByWorker(options.jobId, options.workerId))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return changedARow(result);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import { heldByWorker } from './heldByWorker.js';
 
 /** What the admin page shows for a running job. */
 export async function updateJobProgress(
@@ -9,8 +10,6 @@ export async function updateJobProgress(
   await db
     .updateTable('processing_queue')
     .set({ stage, progress: Math.max(0, Math.min(100, progress)), updated_at: sql<Date>`now()` })
-    .where('id', '=', jobId)
-    .where('worker_id', '=', workerId)
-    .where('status', '=', 'processing')
+    .$call(heldByWorker(jobId, workerId))
     .execute();
 }
