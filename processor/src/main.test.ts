@@ -19,6 +19,8 @@ test('npm run start:processor watches imports/, keeps a heartbeat, and stops cle
     const item = await env.t.db.selectFrom('media_files').select('status').executeTakeFirst();
     return item?.status === 'completed';
   });
+  const healthy = startProcessorCli(env.env, [], 'healthcheck');
+  expect((await healthy.exited).code).toBe(0);
   run.child.kill('SIGTERM');
   const { code } = await run.exited;
   expect(code).toBe(0);
@@ -34,4 +36,6 @@ test('npm run start:processor watches imports/, keeps a heartbeat, and stops cle
   );
   expect(lines).toContainEqual(expect.objectContaining({ msg: 'processor stopped' }));
   expect(await env.redis.exists(beat.slice(env.redisPrefix.length))).toBe(0);
+  const unhealthy = startProcessorCli(env.env, [], 'healthcheck');
+  expect((await unhealthy.exited).code).toBe(1);
 });

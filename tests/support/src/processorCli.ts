@@ -17,6 +17,8 @@ const entries = {
   process: 'processor/src/cli/process.ts',
   /** `npm run start:processor` */
   main: 'processor/src/main.ts',
+  /** the container's health check */
+  healthcheck: 'processor/src/cli/healthcheck.ts',
 };
 
 /**
