@@ -11,3 +11,7 @@ export { fixturesDir, fixtureFile } from './fixtures.js';
 export * from './stack/index.js';
 export * from './browser/index.js';
 export { default as setUpTestDatabases } from './globalSetup.js';
+export * from './media/index.js';
+export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
+export { waitFor } from './waitFor.js';
+export { startProcessorCli, type CliRun } from './processorCli.js';
