@@ -63,6 +63,10 @@ describe('the gallery, end to end', () => {
     await page.goto(`${stack.baseUrl}/`);
     await page.waitForURL('**/sign-in');
     await expect.poll(() => page.getByLabel('Device name').inputValue()).toMatch(/^Chrom(e|ium) on Linux$/);
+    // The built page carries the strict policy, so any inline script or style would be refused (and logged).
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(
+      /script-src 'self'; style-src 'self';/,
+    );
     await saveScreenshot(page, 'sign-in');
 
     await signInThroughForm(page, stack.baseUrl, { ...anna, deviceName: 'Living room PC' });

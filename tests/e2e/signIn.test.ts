@@ -12,7 +12,8 @@ describe('signing in', () => {
   let console: ConsoleWatch;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Sessions end after 6 s without a request, so the idle sign-out can be seen.
+    stack = await startStack({ env: { SESSION_IDLE_MINUTES: '0.1' } });
     await stack.createUser({ username: ben.login, email: 'ben@example.com', password: ben.password });
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
@@ -36,6 +37,15 @@ describe('signing in', () => {
     await page.reload();
     await waitForSignInPage(page);
     expect(console.errors()).toEqual([]);
+  });
+
+  it('signs out on idle timeout and says why', async () => {
+    await signInThroughForm(page, stack.baseUrl, ben);
+    // Nothing is asked of the server now; the event stream notices the ended session by itself.
+    await waitForSignInPage(page, 60_000);
+    expect(await page.getByRole('status').innerText()).toMatch(/signed out.*without (use|activity)/i);
+    expect(onlyRefusedRequests(console.errors(), [401])).toEqual([]);
+    console.clear();
   });
 
   it('keeps a signed-out visitor away from the admin pages', async () => {

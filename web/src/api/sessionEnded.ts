@@ -25,7 +25,7 @@ export function signedOutReasonFor(error: ApiError, idleMs = idleFor()): SignedO
         message:
           idleMs > idleHintMs
             ? 'You were signed out after a while without activity. Please sign in again.'
-            : 'This device was signed out from another device, or its session ended. Please sign in again.',
+            : 'This device was signed out, from another device or after a while without use. Please sign in again.',
       };
     default:
       return { code: error.code, message: 'Your sign-in has expired. Please sign in again.' };
