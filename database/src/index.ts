@@ -14,3 +14,4 @@ export { createRedis, channelName, type Redis, type RedisOptions } from './redis
 export * as users from './queries/users.js';
 export type { PublicUser } from './queries/users.js';
 export * as sessions from './queries/sessions.js';
+export * as accessLogs from './queries/accessLogs.js';

@@ -1,1 +1,3 @@
-export {};
+export { buildApp } from './app/buildApp.js';
+export type { AppDeps } from './app/AppDeps.js';
+export type { App } from './app/types.js';

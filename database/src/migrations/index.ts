@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as sessionsOneLivePerDevice from './0002_sessions_one_live_per_device.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -7,6 +8,7 @@ import * as initial from './0001_initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_sessions_one_live_per_device': sessionsOneLivePerDevice,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,79 @@
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { allowlistPlugin } from '../plugins/allowlist.js';
+import { auditPlugin } from '../plugins/audit.js';
+import { authPlugin } from '../plugins/auth.js';
+import { dependenciesPlugin } from '../plugins/dependencies.js';
+import { errorsPlugin } from '../plugins/errors.js';
+import { webAppPlugin } from '../plugins/webApp.js';
+import { registerRoutes } from '../routes/registerRoutes.js';
+import { ErrorResponse } from '../schemas/common.js';
+import type { AppDeps } from './AppDeps.js';
+import { requestSerializer } from './requestSerializer.js';
+import type { App } from './types.js';
+
+/** The whole HTTP server, from connections the caller opened (main.ts, or tests with a throwaway database). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger.child({}, { serializers: { req: requestSerializer } }) as FastifyBaseLogger,
+    // request.ip follows X-Forwarded-For only through these peers (nginx).
+    trustProxy: config.trustedProxies,
+    routerOptions: { maxParamLength: 256 },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(dependenciesPlugin, deps);
+  await app.register(auditPlugin);
+  await app.register(allowlistPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        // hls.js plays through Media Source Extensions (blob: URLs) and may run a worker.
+        'media-src': ["'self'", 'blob:'],
+        'worker-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis: deps.redis,
+    nameSpace: 'ratelimit:',
+    skipOnError: false,
+  });
+  await app.register(authPlugin);
+  // Serves files on request (segments without nginx, the built gallery); no routes of its own.
+  await app.register(fastifyStatic, { root: config.assetsDir, serve: false, suppressWarning: true });
+
+  app.addSchema(ErrorResponse);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Keepsake API',
+        version: '1',
+        description: 'Errors: {"error":{"code","message","details","timestamp"}} (codes in ARCHITECTURE.md).',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          mediaToken: { type: 'apiKey', in: 'query', name: 't' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(registerRoutes);
+  await app.register(webAppPlugin);
+  return app;
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, loadServerConfig, type ServerConfig } from '@keepsake/database';
+import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
+import { buildApp } from '../app/buildApp.js';
+import type { App } from '../app/types.js';
+import type { KeyStore } from '../media/keyStore.js';
+import { createTestRedis, type TestRedis } from './testRedis.js';
+
+export interface TestApp {
+  app: App;
+  t: TestDatabase;
+  redis: TestRedis;
+  config: ServerConfig;
+  /** A folder of its own under the system temp dir (assets, web build). */
+  dir: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  keyStore?: KeyStore;
+  /** Reuse a database (and its users) for a second app. */
+  database?: TestDatabase;
+}
+
+/** The real app against a throwaway database and a Redis prefix of its own. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const t = options.database ?? (await createTestDatabase());
+  const redis = createTestRedis();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepsake-server-'));
+  fs.mkdirSync(path.join(dir, 'assets'));
+  const config = loadServerConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: t.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: redis.prefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    URL_SIGNING_SECRET: randomBytes(32).toString('hex'),
+    ASSETS_DIR: path.join(dir, 'assets'),
+    IMPORTS_DIR: path.join(dir, 'imports'),
+    PRIVATE_DIR: path.join(dir, 'private'),
+    WEB_DIST_DIR: path.join(dir, 'web-dist'),
+    ...options.env,
+  });
+  const logger = createLogger({ name: 'server-test', level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
+  const keyStore = options.keyStore ?? { get: async () => undefined };
+  const app = await buildApp({ config, db: t.db, redis: redis.redis, keyStore, logger });
+  await app.ready();
+  return {
+    app,
+    t,
+    redis,
+    config,
+    dir,
+    close: async () => {
+      await app.close();
+      await redis.close();
+      if (!options.database) await t.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
