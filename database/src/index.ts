@@ -15,3 +15,7 @@ export * as users from './queries/users.js';
 export type { PublicUser } from './queries/users.js';
 export * as sessions from './queries/sessions.js';
 export * as accessLogs from './queries/accessLogs.js';
+export * as queueAdmin from './queries/queueAdmin.js';
+export * as storageUsage from './queries/storageUsage.js';
+export * as keyRotation from './queries/keyRotation.js';
+export type { KeyRotationFacts } from './queries/keyRotation.js';

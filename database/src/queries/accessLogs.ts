@@ -12,13 +12,15 @@ export interface AccessLogFilter {
   action?: string;
   from?: Date;
   to?: Date;
-  /** Keyset: entries strictly older than this (created_at, id). */
-  before?: { createdAt: Date; id: number };
+  /** Keyset: entries strictly older than this (`cursor_at` of the last row seen, id). */
+  before?: { at: string; id: number };
   limit: number;
 }
 
 export interface AccessLogRow extends AccessLog {
   username: string | null;
+  /** created_at as PostgreSQL text: microsecond-exact, for paging cursors. */
+  cursor_at: string;
 }
 
 /** The audit log newest first, filtered by user, action (exact or a "prefix." family) and time. */
@@ -27,7 +29,7 @@ export async function listAccessLogs(db: Db, filter: AccessLogFilter): Promise<A
     .selectFrom('access_logs as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .selectAll('a')
-    .select('u.username')
+    .select(['u.username', sql<string>`a.created_at::text`.as('cursor_at')])
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(filter.limit);
@@ -40,8 +42,8 @@ export async function listAccessLogs(db: Db, filter: AccessLogFilter): Promise<A
   if (filter.from) query = query.where('a.created_at', '>=', filter.from);
   if (filter.to) query = query.where('a.created_at', '<', filter.to);
   if (filter.before) {
-    const { createdAt, id } = filter.before;
-    query = query.where(sql<boolean>`(a.created_at, a.id) < (${createdAt}, ${id})`);
+    const { at, id } = filter.before;
+    query = query.where(sql<boolean>`(a.created_at, a.id) < (${at}::timestamptz, ${id})`);
   }
   return query.execute();
 }

@@ -33,7 +33,7 @@ export async function webAppPlugin(app: App): Promise<void> {
     if (!(await isFile(path.join(dist, 'index.html')))) {
       return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(notBuiltPage);
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', dist);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });
   }
 
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
@@ -50,8 +50,10 @@ export async function webAppPlugin(app: App): Promise<void> {
     const file = path.resolve(dist, relative);
     if (relative !== '' && file.startsWith(dist + path.sep) && (await isFile(file))) {
       // Vite puts content-hashed files under assets/: they never change, so browsers may keep them.
-      const cache = relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-      return reply.header('cache-control', cache).sendFile(relative, dist);
+      if (relative.startsWith('assets/')) {
+        return reply.sendFile(relative, dist, { maxAge: 365 * 24 * 3600_000, immutable: true });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile(relative, dist, { cacheControl: false });
     }
     return serveIndex(reply);
   });

@@ -26,6 +26,11 @@ export class LiveSessions {
     return this.redis.getex(liveSessionKey(sessionId), 'PX', this.idleMs);
   }
 
+  /** Whether the session is live, without counting as activity (an open event stream is not someone using the app). */
+  async isLive(sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(liveSessionKey(sessionId))) === 1;
+  }
+
   /** Which of these sessions are still live (not idle, not revoked). */
   async whichLive(sessionIds: string[]): Promise<Set<string>> {
     if (sessionIds.length === 0) return new Set();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, loadServerConfig, type ServerConfig } from '@keepsake/database';
+import { createLogger, loadServerConfig, type Logger, type ServerConfig } from '@keepsake/database';
 import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
 import { buildApp } from '../app/buildApp.js';
 import type { App } from '../app/types.js';
@@ -24,6 +24,9 @@ export interface TestAppOptions {
   keyStore?: KeyStore;
   /** Reuse a database (and its users) for a second app. */
   database?: TestDatabase;
+  logger?: Logger;
+  /** Extra routes (tests of the error handler). */
+  extraRoutes?: (app: App) => void;
 }
 
 /** The real app against a throwaway database and a Redis prefix of its own. */
@@ -45,9 +48,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     WEB_DIST_DIR: path.join(dir, 'web-dist'),
     ...options.env,
   });
-  const logger = createLogger({ name: 'server-test', level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
+  const logger =
+    options.logger ??
+    createLogger({ name: 'server-test', level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const keyStore = options.keyStore ?? { get: async () => undefined };
   const app = await buildApp({ config, db: t.db, redis: redis.redis, keyStore, logger });
+  options.extraRoutes?.(app);
   await app.ready();
   return {
     app,
