@@ -1,6 +1,7 @@
 export * from './config/index.js';
 export { createDb, type Db, type DbOptions } from './db/createDb.js';
 export type * from './db/schema.js';
+export { mediaPathColumns } from './db/schema.js';
 export { migrateToLatest, type MigrationOutcome } from './migrations/migrate.js';
 export { runCli, OperatorError } from './startup/runCli.js';
 export {
@@ -18,4 +19,8 @@ export * as accessLogs from './queries/accessLogs.js';
 export * as queueAdmin from './queries/queueAdmin.js';
 export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';
-export type { KeyRotationFacts } from './queries/keyRotation.js';
+export type { KeysInUse } from './queries/keyRotation.js';
+export * as rotation from './queries/rotation.js';
+export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
+export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
+export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';

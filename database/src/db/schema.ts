@@ -87,6 +87,19 @@ export interface MediaFilesTable {
   sort_date: ReadOnly<Date>;
 }
 
+/** The media_files columns holding paths under ASSETS_DIR, all inside the item's g<generation> folders. */
+export const mediaPathColumns = [
+  'asset_dir',
+  'image_path',
+  'thumbnail_path',
+  'preview_path',
+  'scene_preview_path',
+  'poster_path',
+  'playlist_path',
+  'original_path',
+] as const satisfies readonly (keyof MediaFilesTable)[];
+export type MediaPathColumn = (typeof mediaPathColumns)[number];
+
 export interface EncryptionKeysTable {
   id: Generated<string>;
   media_id: string;
@@ -149,6 +162,34 @@ export interface PlaybackProgressTable {
   updated_at: Timestamp;
 }
 
+export type RotationStatus = 'running' | 'completed' | 'failed' | 'interrupted';
+
+export interface RotationRunsTable {
+  id: Generated<string>;
+  status: ColumnType<RotationStatus, RotationStatus | undefined, RotationStatus>;
+  dry_run: Generated<boolean>;
+  only_media_id: string | null;
+  items_total: Generated<number>;
+  items_done: Generated<number>;
+  items_failed: Generated<number>;
+  bytes: ColumnType<number, number | undefined, number>;
+  errors: Json<{ mediaId: string; error: string }[]>;
+  host: string | null;
+  pid: number | null;
+  started_at: Generated<Date>;
+  finished_at: TimestampNullable;
+}
+
+export interface RetiredGenerationsTable {
+  media_id: string;
+  generation: number;
+  /** Folders of the old generation, relative to ASSETS_DIR. */
+  asset_dirs: Json<string[]>;
+  retire_after: Timestamp;
+  removed_at: TimestampNullable;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -158,6 +199,8 @@ export interface Database {
   processing_queue: ProcessingQueueTable;
   access_logs: AccessLogsTable;
   playback_progress: PlaybackProgressTable;
+  rotation_runs: RotationRunsTable;
+  retired_generations: RetiredGenerationsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -173,3 +216,5 @@ export type QueueJob = Selectable<ProcessingQueueTable>;
 export type NewQueueJob = Insertable<ProcessingQueueTable>;
 export type AccessLog = Selectable<AccessLogsTable>;
 export type NewAccessLog = Insertable<AccessLogsTable>;
+export type RotationRun = Selectable<RotationRunsTable>;
+export type RetiredGeneration = Selectable<RetiredGenerationsTable>;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
-import * as sessionsOneLivePerDevice from './0002_sessions_one_live_per_device.js';
+import * as keyRotation from './0002_key_rotation.js';
+import * as sessionsOneLivePerDevice from './0003_sessions_one_live_per_device.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -8,7 +9,8 @@ import * as sessionsOneLivePerDevice from './0002_sessions_one_live_per_device.j
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
-  '0002_sessions_one_live_per_device': sessionsOneLivePerDevice,
+  '0002_key_rotation': keyRotation,
+  '0003_sessions_one_live_per_device': sessionsOneLivePerDevice,
 };
 
 export const migrationProvider: MigrationProvider = {

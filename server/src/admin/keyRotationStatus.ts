@@ -1,4 +1,4 @@
-import type { KeyRotationFacts } from '@keepsake/database';
+import type { KeysInUse, RotationRun } from '@keepsake/database';
 
 /** Rotation runs monthly (cron); a few days late is still fine, more is worth a warning. */
 const rotationEveryDays = 31;
@@ -9,20 +9,36 @@ export interface KeyRotationStatus {
   last_run: string | null;
   next_due: string | null;
   overdue: boolean;
+  /** The latest whole-library run, whatever became of it (running, failed, interrupted). */
+  latest: { status: string; started_at: string; items_done: number; items_total: number; items_failed: number } | null;
   active_keys: number;
 }
 
 /**
- * Derived from the keys themselves: a rotation retires every key it replaces, so the newest
- * `retired_at` is the last run; before any rotation, the oldest key in use sets the due date.
+ * When the monthly rotation last completed (rotation_runs), when the next one is due, and
+ * whether it is overdue; before any rotation, the oldest key in use sets the due date.
  */
-export function keyRotationStatus(facts: KeyRotationFacts, now = new Date()): KeyRotationStatus {
-  const since = facts.lastRotatedAt ?? facts.oldestActiveKeyAt;
+export function keyRotationStatus(
+  facts: { lastCompleted: RotationRun | undefined; latest: RotationRun | undefined; keys: KeysInUse },
+  now = new Date(),
+): KeyRotationStatus {
+  const lastRun = facts.lastCompleted?.finished_at ?? null;
+  const since = lastRun ?? facts.keys.oldestCreatedAt;
   const nextDue = since ? new Date(since.getTime() + rotationEveryDays * day) : null;
+  const { latest } = facts;
   return {
-    last_run: facts.lastRotatedAt?.toISOString() ?? null,
+    last_run: lastRun?.toISOString() ?? null,
     next_due: nextDue?.toISOString() ?? null,
     overdue: nextDue !== null && now.getTime() > nextDue.getTime() + slackDays * day,
-    active_keys: facts.activeKeys,
+    latest: latest
+      ? {
+          status: latest.status,
+          started_at: latest.started_at.toISOString(),
+          items_done: latest.items_done,
+          items_total: latest.items_total,
+          items_failed: latest.items_failed,
+        }
+      : null,
+    active_keys: facts.keys.count,
   };
 }

@@ -4,6 +4,7 @@ import {
   createRedis,
   loadCommonConfig,
   OperatorError,
+  readSecretInput,
   runCli,
   users,
   type PublicUser,
@@ -12,7 +13,6 @@ import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { UserInputError } from '../users/userErrors.js';
 import { passwordPolicyText } from '../users/passwordPolicy.js';
 import { createUser, resetPassword, setUserActive, setUserRole, type UserServiceDeps } from '../users/userService.js';
-import { readPassword } from './readPassword.js';
 
 /** Opens what user management needs, runs one action, and always closes the connections. */
 async function withDeps(action: (deps: UserServiceDeps) => Promise<void>): Promise<void> {
@@ -37,6 +37,9 @@ function describe(user: PublicUser): string {
   const state = user.is_active ? 'active' : 'disabled';
   return `${user.username} <${user.email}> ${user.full_name} — ${user.role}, ${state}`;
 }
+
+const readPassword = (fromStdin: boolean) =>
+  readSecretInput({ label: 'Password', stdinOption: '--password-stdin', fromStdin, confirm: true });
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);

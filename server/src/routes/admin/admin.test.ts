@@ -250,7 +250,20 @@ describe('admin', () => {
         .execute();
       const after = (await as(admin, 'GET', '/api/admin/status')).json();
       expect(after.processor).toMatchObject({ alive: true, workers: [{ worker_id: 'mini-1', host: 'mini', pid: 42 }] });
-      expect(after.key_rotation).toMatchObject({ last_run: null, overdue: true, active_keys: 1 });
+      expect(after.key_rotation).toMatchObject({ last_run: null, overdue: true, active_keys: 1, latest: null });
+
+      const finished = new Date(Date.now() - 2 * 24 * 3600_000);
+      await h.t.db
+        .insertInto('rotation_runs')
+        .values({ status: 'completed', items_total: 1, items_done: 1, bytes: 10, errors: '[]', finished_at: finished })
+        .execute();
+      const rotated = (await as(admin, 'GET', '/api/admin/status')).json();
+      expect(rotated.key_rotation).toMatchObject({
+        last_run: finished.toISOString(),
+        next_due: new Date(finished.getTime() + 31 * 24 * 3600_000).toISOString(),
+        overdue: false,
+        latest: { status: 'completed', items_done: 1 },
+      });
       expect(after.allowlist).toMatchObject({ sees_real_clients: true, warning: null });
     });
   });

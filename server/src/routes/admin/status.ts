@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { keyRotation } from '@keepsake/database';
+import { keyRotation, rotation } from '@keepsake/database';
 import { keyRotationStatus } from '../../admin/keyRotationStatus.js';
 import type { App } from '../../app/types.js';
 import { listProcessorHeartbeats } from '../../health/processorHeartbeats.js';
@@ -39,6 +39,16 @@ export async function adminStatusRoutes(app: App): Promise<void> {
               last_run: NullableTimestamp,
               next_due: NullableTimestamp,
               overdue: Type.Boolean(),
+              latest: Type.Union([
+                Type.Object({
+                  status: Type.String(),
+                  started_at: Type.String(),
+                  items_done: Type.Integer(),
+                  items_total: Type.Integer(),
+                  items_failed: Type.Integer(),
+                }),
+                Type.Null(),
+              ]),
               active_keys: Type.Integer(),
             }),
             warnings: Type.Array(Type.String()),
@@ -48,18 +58,22 @@ export async function adminStatusRoutes(app: App): Promise<void> {
       },
     },
     async () => {
-      const [workers, facts] = await Promise.all([
+      const [workers, lastCompleted, latest, keys] = await Promise.all([
         listProcessorHeartbeats(app.redis),
-        keyRotation.keyRotationFacts(app.db),
+        rotation.lastCompletedRun(app.db),
+        rotation.latestRun(app.db),
+        keyRotation.keysInUse(app.db),
       ]);
       const allowlist = app.clientSightings.report();
-      const rotation = keyRotationStatus(facts);
+      const rotationStatus = keyRotationStatus({ lastCompleted, latest, keys });
       const warnings = [
         ...(allowlist.warning ? [allowlist.warning] : []),
         ...(workers.length === 0 ? ['No processor is running: new files are not being processed.'] : []),
-        ...(rotation.overdue ? [`Key rotation is overdue (due ${rotation.next_due}); check the monthly cron.`] : []),
+        ...(rotationStatus.overdue
+          ? [`Key rotation is overdue (due ${rotationStatus.next_due}); check the monthly cron.`]
+          : []),
       ];
-      return { allowlist, processor: { alive: workers.length > 0, workers }, key_rotation: rotation, warnings };
+      return { allowlist, processor: { alive: workers.length > 0, workers }, key_rotation: rotationStatus, warnings };
     },
   );
 }

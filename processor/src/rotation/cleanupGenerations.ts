@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { rotation, type Db } from '@keepsake/database';
+
+export interface CleanupDeps {
+  db: Db;
+  assetsDir: string;
+}
+
+export interface CleanupOutcome {
+  removedGenerations: number;
+  removedOrphans: string[];
+}
+
+/** Old generations whose grace period is over: files removed, keys retired. */
+async function removeDueGenerations({ db, assetsDir }: CleanupDeps, now: Date): Promise<number> {
+  const due = await rotation.dueRetiredGenerations(db, now);
+  for (const old of due) {
+    for (const dir of old.asset_dirs) await fs.rm(path.join(assetsDir, dir), { recursive: true, force: true });
+    await rotation.markGenerationRemoved(db, old.media_id, old.generation);
+  }
+  return due.length;
+}
+
+const generationFolder = /^g(\d+)(\.rotating)?$/;
+const itemKinds = ['images', 'videos', 'originals'];
+
+/**
+ * Generation folders of known items that nothing points at: what a rotation killed
+ * between writing and switching left behind. Folders of items the database does not
+ * know are the processor's (a publish in progress) and are left alone.
+ */
+async function removeOrphans({ db, assetsDir }: CleanupDeps): Promise<string[]> {
+  const live = new Map<string, Set<number>>();
+  for (const { media_id, generation } of await rotation.liveGenerations(db)) {
+    if (!live.has(media_id)) live.set(media_id, new Set());
+    live.get(media_id)!.add(generation);
+  }
+  const removed: string[] = [];
+  for (const kind of itemKinds) {
+    const kindDir = path.join(assetsDir, kind);
+    const items = await fs.readdir(kindDir).catch(() => [] as string[]);
+    for (const mediaId of items) {
+      const generations = live.get(mediaId);
+      if (!generations) continue;
+      for (const name of await fs.readdir(path.join(kindDir, mediaId))) {
+        const match = generationFolder.exec(name);
+        if (!match || (generations.has(Number(match[1])) && !match[2])) continue;
+        await fs.rm(path.join(kindDir, mediaId, name), { recursive: true, force: true });
+        removed.push(path.join(kind, mediaId, name));
+      }
+    }
+  }
+  return removed;
+}
+
+/** The grace-period cleanup pass; safe to run at any time, and run by every rotation. */
+export async function cleanupGenerations(deps: CleanupDeps, now = new Date()): Promise<CleanupOutcome> {
+  return { removedGenerations: await removeDueGenerations(deps, now), removedOrphans: await removeOrphans(deps) };
+}
