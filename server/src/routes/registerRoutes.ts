@@ -10,6 +10,7 @@ import { meRoute } from './auth/me.js';
 import { refreshRoute } from './auth/refresh.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
+import { mediaRoutes } from './media/mediaRoutes.js';
 import { sessionRoutes } from './sessions.js';
 
 const routeGroups = [
@@ -19,6 +20,7 @@ const routeGroups = [
   logoutRoute,
   meRoute,
   sessionRoutes,
+  mediaRoutes,
   adminUserRoutes,
   adminQueueRoutes,
   adminAuditRoutes,
