@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +12,7 @@ import { dependenciesPlugin } from '../plugins/dependencies.js';
 import { errorsPlugin } from '../plugins/errors.js';
 import { webAppPlugin } from '../plugins/webApp.js';
 import { registerRoutes } from '../routes/registerRoutes.js';
+import { errorBody } from '../errors/errorBody.js';
 import { ErrorResponse } from '../schemas/common.js';
 import type { AppDeps } from './AppDeps.js';
 import { requestSerializer } from './requestSerializer.js';
@@ -26,6 +27,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustedProxies,
     routerOptions: { maxParamLength: 256 },
     bodyLimit: 1024 * 1024,
+    // Router-level refusals (malformed URL encoding, over-long path parameters) in the API's error format too.
+    frameworkErrors: (error, _request, reply: FastifyReply) =>
+      reply
+        .code(error.statusCode ?? 400)
+        .send(
+          errorBody(
+            'SYSTEM_003',
+            error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'Malformed URL.',
+          ),
+        ),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
