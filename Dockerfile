@@ -10,6 +10,10 @@ ARG DEBIAN_IMAGE=debian:12.12-slim
 
 # ---- dependencies and build ------------------------------------------------
 FROM ${NODE_IMAGE} AS build
+# argon2 is compiled from source at install (its prebuilt binary crashes on some CPUs).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY database/package.json database/

@@ -28,3 +28,5 @@ export * as rotation from './queries/rotation.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
+export * from './keys/index.js';
+export * from './sealed/index.js';

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { KeyResolver, SealingKey } from '@keepsake/database';
+import { resealFile, type KeyResolver, type SealingKey } from '@keepsake/database';
 import { listEncryptedSegments, withNewKey } from './hlsPlaylist.js';
 import { reencryptSegment } from './reencryptSegment.js';
-import { resealFile } from './resealFile.js';
 
 export interface NewKeys {
   storage: SealingKey;
