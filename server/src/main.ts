@@ -1,7 +1,14 @@
 import closeWithGrace from 'close-with-grace';
-import { createDb, createLogger, createRedis, loadServerConfig, migrateToLatest, runCli } from '@keepsake/database';
+import {
+  createDb,
+  createLogger,
+  createRedis,
+  loadServerConfig,
+  migrateToLatest,
+  openKeyStore,
+  runCli,
+} from '@keepsake/database';
 import { buildApp } from './app/buildApp.js';
-import { openServerKeyStore } from './media/openServerKeyStore.js';
 
 /**
  * `npm run start:server`: the API on HOST:PORT. Stops gracefully on SIGINT/SIGTERM: no new
@@ -16,7 +23,7 @@ runCli(async () => {
   try {
     const { applied } = await migrateToLatest(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const keyStore = await openServerKeyStore(db, config.masterKeyFile);
+    const keyStore = await openKeyStore({ db, masterKeyFile: config.masterKeyFile });
     const app = await buildApp({ config, db, redis, keyStore, logger });
 
     closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { Db, Redis } from '@keepsake/database';
 import type { ClientSightings } from '../network/clientSightings.js';
-import type { KeyStore } from '../media/keyStore.js';
+import type { KeyStore } from '@keepsake/database';
 import { listProcessorHeartbeats } from './processorHeartbeats.js';
 
 export interface CheckResult {

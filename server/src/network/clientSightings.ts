@@ -1,7 +1,7 @@
-import { inRanges } from './addressRanges.js';
+import { RangeMatcher } from './addressRanges.js';
 import { isContainerGateway } from './containerGateway.js';
 
-const loopback = ['127.0.0.0/8', '::1/128'];
+const loopback = new RangeMatcher(['127.0.0.0/8', '::1/128']);
 
 export interface AllowlistSelfCheck {
   /** Distinct client addresses seen recently (loopback left out: health checks, tests). */
@@ -25,7 +25,7 @@ export class ClientSightings {
   constructor(private readonly capacity = 256) {}
 
   record(address: string): void {
-    if (inRanges(address, loopback)) return;
+    if (loopback.matches(address)) return;
     this.recent.delete(address);
     this.recent.set(address, Date.now());
     if (this.recent.size > this.capacity) this.recent.delete(this.recent.keys().next().value!);

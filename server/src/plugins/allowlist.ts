@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors/ApiError.js';
-import { inRanges } from '../network/addressRanges.js';
+import { RangeMatcher } from '../network/addressRanges.js';
 import { clientAddress } from '../network/clientAddress.js';
 import { ClientSightings } from '../network/clientSightings.js';
 import { RefusalLimiter } from '../network/refusalLimiter.js';
@@ -23,7 +23,9 @@ declare module 'fastify' {
  */
 export const allowlistPlugin = fp(
   async (app: FastifyInstance) => {
-    const { allowedNetworks, trustedProxies, vpnSubnet } = app.config;
+    const { trustedProxies } = app.config;
+    const allowed = new RangeMatcher(app.config.allowedNetworks);
+    const vpn = new RangeMatcher(app.config.vpnSubnet);
     const sightings = new ClientSightings();
     const refusals = new RefusalLimiter();
     app.decorate('clientSightings', sightings);
@@ -33,9 +35,9 @@ export const allowlistPlugin = fp(
     app.addHook('onRequest', async (request) => {
       const address = clientAddress(request, trustedProxies);
       request.clientIp = address;
-      request.viaVpn = inRanges(address, vpnSubnet);
+      request.viaVpn = vpn.matches(address);
       sightings.record(address);
-      if (inRanges(address, allowedNetworks)) return;
+      if (allowed.matches(address)) return;
       if (refusals.shouldLog(address)) {
         request.log.warn({ clientIp: address }, 'refused: address outside ALLOWED_NETWORKS');
         request.audit({ action: 'security.refused', status: 403, details: { method: request.method } });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db, Redis, ServerConfig } from '@keepsake/database';
 import type { AppDeps } from '../app/AppDeps.js';
-import type { KeyStore } from '../media/keyStore.js';
+import type { SealedDeps } from '../media/sendSealed.js';
+import type { KeyStore } from '@keepsake/database';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,6 +11,8 @@ declare module 'fastify' {
     db: Db;
     redis: Redis;
     keyStore: KeyStore;
+    /** What opening sealed files needs (media/sendSealed). */
+    sealedFiles: SealedDeps;
   }
 }
 
@@ -24,6 +27,7 @@ export const dependenciesPlugin = fp(
     app.decorate('db', deps.db);
     app.decorate('redis', deps.redis);
     app.decorate('keyStore', deps.keyStore);
+    app.decorate('sealedFiles', { assetsDir: deps.config.assetsDir, keyStore: deps.keyStore });
   },
   { name: 'dependencies' },
 );

@@ -2,11 +2,17 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, loadServerConfig, type Logger, type ServerConfig } from '@keepsake/database';
+import {
+  createLogger,
+  loadServerConfig,
+  openKeyStore,
+  type KeyStore,
+  type Logger,
+  type ServerConfig,
+} from '@keepsake/database';
 import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
 import { buildApp } from '../app/buildApp.js';
 import type { App } from '../app/types.js';
-import type { KeyStore } from '../media/keyStore.js';
 import { createTestRedis, type TestRedis } from './testRedis.js';
 
 export interface TestApp {
@@ -51,7 +57,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logger =
     options.logger ??
     createLogger({ name: 'server-test', level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
-  const keyStore = options.keyStore ?? { get: async () => undefined };
+  const masterKeyFile = path.join(dir, 'private', 'master.key');
+  fs.mkdirSync(path.dirname(masterKeyFile));
+  fs.writeFileSync(masterKeyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  const keyStore = options.keyStore ?? (await openKeyStore({ db: t.db, masterKeyFile }));
   const app = await buildApp({ config, db: t.db, redis: redis.redis, keyStore, logger });
   options.extraRoutes?.(app);
   await app.ready();
