@@ -52,6 +52,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         'media-src': ["'self'", 'blob:'],
         'worker-src': ["'self'", 'blob:'],
         'connect-src': ["'self'"],
+        // The server may be reached over plain HTTP without nginx (npm run dev, a plain Linux box):
+        // upgrading the page's own requests to https would break it there. nginx sets HSTS where TLS is.
+        'upgrade-insecure-requests': null,
       },
     },
   });

@@ -4,7 +4,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
-import { mediaSecurity, SignedQuery } from './signedQuery.js';
+import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 /** The decrypted WebP images of an item, by URL name and the media_files column holding each. */
 const images = {

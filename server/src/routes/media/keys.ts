@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, Uuid } from '../../schemas/common.js';
-import { mediaSecurity, SignedQuery } from './signedQuery.js';
+import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function keyRoutes(app: App): void {
   app.get(

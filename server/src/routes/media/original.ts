@@ -5,7 +5,7 @@ import { attachment } from '../../media/contentDisposition.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
-import { mediaSecurity, SignedQuery } from './signedQuery.js';
+import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function originalRoutes(app: App): void {
   app.get(

@@ -1,12 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { segmentFilePattern, variantNamePattern } from '../../hls/hlsNames.js';
 import { segmentPath } from '../../hls/segmentPath.js';
-import { errorResponses, Uuid } from '../../schemas/common.js';
-import { mediaSecurity, SignedQuery } from './signedQuery.js';
+import { errorResponses } from '../../schemas/common.js';
+import { mediaSecurity, SegmentParams, SignedQuery } from './mediaSchemas.js';
 
 /**
  * Where nginx serves ASSETS_DIR from, as an `internal` location: the server only decides,
@@ -32,12 +30,7 @@ export function segmentRoutes(app: App): void {
         tags: ['media'],
         summary: 'An AES-128 encrypted HLS segment (X-Accel-Redirect behind nginx, streamed otherwise)',
         security: mediaSecurity,
-        params: Type.Object({
-          id: Uuid,
-          generation: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-          variant: Type.String({ pattern: variantNamePattern.source }),
-          file: Type.String({ pattern: segmentFilePattern.source }),
-        }),
+        params: SegmentParams,
         querystring: SignedQuery,
         produces: ['video/mp2t'],
         response: errorResponses,

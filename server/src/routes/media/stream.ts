@@ -1,16 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { variantNamePattern } from '../../hls/hlsNames.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
 import { variantPlaylistPath } from '../../hls/segmentPath.js';
-import { errorResponses, IdParams, Uuid } from '../../schemas/common.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
-import { mediaSecurity, SignedQuery } from './signedQuery.js';
+import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
 const playlistType = 'application/vnd.apple.mpegurl';
 
@@ -57,7 +55,10 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       const { userId, sessionId } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
       if (item.type !== 'video' || !item.playlist_path) throw new ApiError('MEDIA_001', 'This item is not a video.');
-      if (!(await streamLimiter.claim(userId, sessionId, item.id))) throw new ApiError('MEDIA_003');
+      if (!(await streamLimiter.claim(userId, sessionId, item.id))) {
+        request.audit({ action: 'media.stream_refused', mediaId: item.id, status: 429 });
+        throw new ApiError('MEDIA_003');
+      }
       const text = await readPlaylist(path.resolve(assetsDir, item.playlist_path));
       const itemToken = app.mediaUrls.sign(sessionId, `item:${item.id}`);
       const body = rewriteOrFail(request, () =>
@@ -76,11 +77,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
         tags: ['media'],
         summary: 'A variant playlist of one key generation, its key and segment URIs signed',
         security: mediaSecurity,
-        params: Type.Object({
-          id: Uuid,
-          generation: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-          variant: Type.String({ pattern: variantNamePattern.source }),
-        }),
+        params: VariantParams,
         querystring: SignedQuery,
         produces: [playlistType],
         response: errorResponses,
