@@ -6,6 +6,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = {
   '@keepsake/database': source('./database/src/index.ts'),
   '@keepsake/testkit': source('./tests/support/src/index.ts'),
+  '@keepsake/processor': source('./processor/src/index.ts'),
 };
 
 export default defineConfig({

@@ -30,3 +30,5 @@ export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
 export * from './keys/index.js';
 export * from './sealed/index.js';
+export * from './queries/queue/index.js';
+export * from './queries/media/index.js';

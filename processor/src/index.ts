@@ -1,1 +1,11 @@
-export {};
+export {
+  createProcessor,
+  type Processor,
+  type ProcessorDeps,
+  type RunSummary,
+  type FileResult,
+} from './createProcessor.js';
+export type { JobOutcome } from './queue/runJob.js';
+export { PROGRESS_CHANNEL, type ProgressEvent, type ProgressStatus } from './visibility/progressEvents.js';
+export { heartbeatKey } from './visibility/heartbeat.js';
+export { openProcessorResources, type ProcessorResources } from './startup/openProcessorResources.js';

@@ -8,3 +8,7 @@ export {
 } from './testDatabase.js';
 export { readAll, sha256 } from './bytes.js';
 export { fixturesDir, fixtureFile } from './fixtures.js';
+export * from './media/index.js';
+export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
+export { waitFor } from './waitFor.js';
+export { startProcessorCli, type CliRun } from './processorCli.js';

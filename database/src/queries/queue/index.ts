@@ -1,0 +1,10 @@
+export { enqueueFile, type FileToQueue } from './enqueueFile.js';
+export { claimNextJob, type ClaimOptions } from './claimNextJob.js';
+export { renewLease } from './renewLease.js';
+export { updateJobProgress } from './updateJobProgress.js';
+export { completeJob } from './completeJob.js';
+export { retryJob, type RetryOptions } from './retryJob.js';
+export { failJob, type FailOptions } from './failJob.js';
+export { deleteJob } from './deleteJob.js';
+export { queueBacklog, type QueueBacklog } from './queueBacklog.js';
+export { findLiveJobIds } from './findLiveJobIds.js';

@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import type { FSWatcher } from 'chokidar';
+import {
+  claimNextJob,
+  findLiveJobIds,
+  queueBacklog,
+  type Db,
+  type KeyStore,
+  type Logger,
+  type ProcessorConfig,
+  type Redis,
+} from '@keepsake/database';
+import { cleanStaleStaging } from './publish/staging.js';
+import { runJob, type JobContext, type JobOutcome } from './queue/runJob.js';
+import { createWakeup } from './queue/wakeup.js';
+import { createProgressEvents, type ProgressEvent } from './visibility/progressEvents.js';
+import { startHeartbeat } from './visibility/heartbeat.js';
+import { queueFile } from './watcher/queueFile.js';
+import { scanImports } from './watcher/scanImports.js';
+import { watchImports } from './watcher/watchImports.js';
+
+export interface ProcessorDeps {
+  config: ProcessorConfig;
+  db: Db;
+  redis: Redis;
+  keyStore: KeyStore;
+  logger: Logger;
+  /** Names this processor in leases and its heartbeat; unique per process by default. */
+  workerId?: string;
+  /** A claimed job is this processor's for this long without renewal (renewed every third). */
+  leaseSeconds?: number;
+  /** First retry delay; each further retry waits four times longer. */
+  retryBaseSeconds?: number;
+  /** How long a file must stay unchanged before it is taken as completely written. */
+  stableMs?: number;
+  /** Every progress event, as also published on Redis. */
+  onEvent?: (event: ProgressEvent) => void;
+  /** Each job this processor finished with (completed, failed, retried, ...). */
+  onResult?: (result: FileResult) => void;
+}
+
+export interface FileResult {
+  jobId: string;
+  file: string;
+  outcome: JobOutcome;
+}
+
+export interface RunSummary {
+  completed: number;
+  duplicates: number;
+  failed: number;
+  results: FileResult[];
+}
+
+export interface Processor {
+  readonly workerId: string;
+  /** Processes what is in imports/ (and anything queued), then resolves. */
+  runOnce(): Promise<RunSummary>;
+  /** Watches imports/ and processes until stop(). */
+  start(): Promise<void>;
+  /**
+   * Stops claiming; running jobs get `graceMs` to finish, then their ffmpeg is killed and
+   * their files go back to the queue.
+   */
+  stop(graceMs?: number): Promise<RunSummary>;
+}
+
+const IDLE_POLL_MS = 2000;
+const ERROR_PAUSE_MS = 2000;
+
+export function createProcessor(deps: ProcessorDeps): Processor {
+  const { config, db, logger } = deps;
+  const workerId = deps.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const stableMs = deps.stableMs ?? 2000;
+  const progress = createProgressEvents({
+    db,
+    redis: deps.redis,
+    redisPrefix: config.redisPrefix,
+    workerId,
+    logger,
+    onEvent: deps.onEvent,
+  });
+  const wakeup = createWakeup();
+  const shutdown = new AbortController();
+  const ctx: JobContext = {
+    config,
+    db,
+    keyStore: deps.keyStore,
+    logger,
+    progress,
+    workerId,
+    leaseSeconds: deps.leaseSeconds ?? 60,
+    retryBaseSeconds: deps.retryBaseSeconds ?? 30,
+    shutdown: shutdown.signal,
+  };
+  const queueDeps = { db, importsDir: config.importsDir, logger, progress, onQueued: () => wakeup.wakeAll(), stableMs };
+  const results: FileResult[] = [];
+  let stopping = false;
+  let loops: Promise<void>[] = [];
+  let watcher: FSWatcher | undefined;
+  let rescanTimer: NodeJS.Timeout | undefined;
+  let heartbeat: { stop(): Promise<void> } | undefined;
+
+  async function prepare(): Promise<void> {
+    await fs.mkdir(config.importsDir, { recursive: true });
+    await fs.mkdir(config.assetsDir, { recursive: true });
+    const removed = await cleanStaleStaging(config.assetsDir, await findLiveJobIds(db));
+    if (removed.length > 0) logger.info({ removed }, 'removed staging left by an earlier run');
+    heartbeat = startHeartbeat(deps.redis, workerId, logger);
+  }
+
+  async function workerLoop(untilEmpty: boolean): Promise<void> {
+    while (!stopping) {
+      try {
+        const job = await claimNextJob(db, { workerId, leaseSeconds: ctx.leaseSeconds });
+        if (!job) {
+          if (untilEmpty) {
+            const backlog = await queueBacklog(db);
+            if (backlog.pending === 0) return;
+            await wakeup.wait(Math.min(1000, Math.max(50, (backlog.nextRunInSeconds ?? 1) * 1000)));
+          } else {
+            await wakeup.wait(IDLE_POLL_MS);
+          }
+          continue;
+        }
+        const outcome = await runJob(ctx, job);
+        const result = { jobId: String(job.id), file: job.failed_path ?? job.path, outcome };
+        results.push(result);
+        deps.onResult?.(result);
+      } catch (error) {
+        logger.error({ err: (error as Error).message }, 'worker error; pausing');
+        await wakeup.wait(ERROR_PAUSE_MS);
+      }
+    }
+  }
+
+  function summary(): RunSummary {
+    const count = (kind: JobOutcome['kind']) => results.filter((r) => r.outcome.kind === kind).length;
+    return {
+      completed: count('completed'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      results: [...results],
+    };
+  }
+
+  async function rescan(): Promise<void> {
+    try {
+      await scanImports(queueDeps);
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'rescan failed');
+    }
+  }
+
+  return {
+    workerId,
+    async runOnce() {
+      await prepare();
+      try {
+        await scanImports(queueDeps);
+        loops = Array.from({ length: config.workers }, () => workerLoop(true));
+        await Promise.all(loops);
+        return summary();
+      } finally {
+        await heartbeat?.stop();
+      }
+    },
+    async start() {
+      await prepare();
+      loops = Array.from({ length: config.workers }, () => workerLoop(false));
+      watcher = await watchImports({
+        importsDir: config.importsDir,
+        polling: config.watchPolling,
+        stableMs,
+        logger,
+        onFile: (file) => {
+          queueFile(queueDeps, file).catch((error: Error) =>
+            logger.error({ file, err: error.message }, 'could not queue the file'),
+          );
+        },
+      });
+      await rescan();
+      rescanTimer = setInterval(() => void rescan(), config.rescanMinutes * 60_000);
+      logger.info({ workerId, workers: config.workers, imports: config.importsDir }, 'processor started');
+    },
+    async stop(graceMs = 30_000) {
+      stopping = true;
+      clearInterval(rescanTimer);
+      await watcher?.close();
+      wakeup.wakeAll();
+      const finished = Promise.all(loops);
+      const grace = setTimeout(() => shutdown.abort(), graceMs);
+      await finished;
+      clearTimeout(grace);
+      await heartbeat?.stop();
+      return summary();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { fileTypeFromFile } from 'file-type';
+import { unsupported } from '../errors/ProcessingError.js';
+import { probeVideo, type VideoProbe } from './probeVideo.js';
+
+export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif';
+
+export type DetectedMedia =
+  { type: 'image'; format: PhotoFormat; mime: string } | { type: 'video'; mime: string; probe: VideoProbe };
+
+const photoMimes: Record<string, PhotoFormat> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/heic': 'heif',
+  'image/heif': 'heif',
+  'image/tiff': 'tiff',
+  'image/avif': 'avif',
+};
+
+/** Formats file-type knows as pictures that Keepsake does not take (ffmpeg must not "play" them). */
+const otherPictures = /^image\//;
+
+/**
+ * What a file is, from its bytes: magic numbers for photos, ffprobe for videos. The name's
+ * extension is never trusted (a text file called .mp4 is still text).
+ */
+export async function detectMedia(file: string, signal?: AbortSignal): Promise<DetectedMedia> {
+  const type = await fileTypeFromFile(file);
+  if (type) {
+    const format = photoMimes[type.mime];
+    if (format) return { type: 'image', format, mime: type.mime };
+    if (otherPictures.test(type.mime)) throw unsupported(`unsupported picture format (${type.ext})`);
+  }
+  const probe = await probeVideo(file, signal);
+  return { type: 'video', mime: type?.mime.startsWith('video/') ? type.mime : videoMime(probe.formatName), probe };
+}
+
+function videoMime(formatName: string): string {
+  if (/mp4|mov/.test(formatName)) return 'video/mp4';
+  if (/matroska|webm/.test(formatName)) return 'video/x-matroska';
+  if (formatName.includes('avi')) return 'video/x-msvideo';
+  return 'video/unknown';
+}

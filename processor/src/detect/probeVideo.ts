@@ -1,0 +1,136 @@
+import { runTool, ToolFailure } from '../ffmpeg/runTool.js';
+import { unsupported } from '../errors/ProcessingError.js';
+
+export interface VideoProbe {
+  formatName: string;
+  codec: string;
+  /** Stored size of the frames, before rotation. */
+  codedWidth: number;
+  codedHeight: number;
+  /** Size as shown: rotation and non-square pixels applied. */
+  width: number;
+  height: number;
+  rotation: number;
+  fps: number;
+  pixFmt: string;
+  colorTransfer: string | null;
+  duration: number;
+  hasAudio: boolean;
+  audioCodec: string | null;
+  /** When the camera says it recorded (creation_time); null when absent or implausible. */
+  recordedAt: Date | null;
+}
+
+/** The parts of ffprobe's JSON read here (ffprobe is trusted; its fields may be missing). */
+interface ProbeStream {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  color_transfer?: string;
+  sample_aspect_ratio?: string;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  duration?: string;
+  disposition?: { attached_pic?: number };
+  tags?: Record<string, string>;
+  side_data_list?: { rotation?: number }[];
+}
+
+interface ProbeOutput {
+  streams?: ProbeStream[];
+  format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
+}
+
+/** Formats ffmpeg reads as "video" but that are single pictures (handled by sharp, or not at all). */
+const stillFormats = /(^|,)(image2|tty|.*_pipe|gif|webp|apng)(,|$)/;
+const stillCodecs = new Set(['png', 'mjpeg', 'bmp', 'gif', 'webp', 'tiff', 'jpeg2000', 'ansi', 'apng', 'ppm', 'pgm']);
+/** Smaller than this is not a picture anyone can watch, and x264 cannot make a ladder of it. */
+const MIN_SIDE = 16;
+
+function ratio(value: string | undefined): number {
+  if (!value) return 0;
+  const [n, d] = value.split(/[/:]/).map(Number);
+  if (!n || !d) return 0;
+  return n / d;
+}
+
+/** What ffprobe says about a file that should be a video; anything else is MEDIA_004. */
+export async function probeVideo(file: string, signal?: AbortSignal): Promise<VideoProbe> {
+  let output: string;
+  try {
+    ({ stdout: output } = await runTool({
+      command: 'ffprobe',
+      args: ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file],
+      signal,
+    }));
+  } catch (error) {
+    if (error instanceof ToolFailure && !error.aborted) {
+      throw unsupported(
+        `not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`,
+        error,
+      );
+    }
+    throw error;
+  }
+  const probe = JSON.parse(output || '{}') as ProbeOutput;
+  const streams = probe.streams ?? [];
+  const formatName = probe.format?.format_name ?? '';
+  const video = streams.find(
+    (s) => s.codec_type === 'video' && !s.disposition?.attached_pic && !stillCodecs.has(s.codec_name ?? ''),
+  );
+  if (!video || stillFormats.test(formatName)) {
+    const audioOnly = streams.some((s) => s.codec_type === 'audio');
+    throw unsupported(audioOnly ? 'audio only: no video stream' : 'not a photo or video Keepsake can read');
+  }
+  const codedWidth = video.width ?? 0;
+  const codedHeight = video.height ?? 0;
+  if (codedWidth < MIN_SIDE || codedHeight < MIN_SIDE) {
+    throw unsupported(`video is too small to play (${codedWidth}×${codedHeight})`);
+  }
+  const duration = Number(probe.format?.duration ?? video.duration ?? 0);
+  if (!Number.isFinite(duration) || duration <= 0) throw unsupported('video has no duration (empty or cut short)');
+
+  const rotationSide = video.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
+  const rotation = (((rotationSide ?? Number(video.tags?.rotate ?? 0)) % 360) + 360) % 360;
+  const sar = ratio(video.sample_aspect_ratio) || 1;
+  const displayWidth = Math.round(codedWidth * sar);
+  const quarterTurn = rotation === 90 || rotation === 270;
+  const audio = streams.find((s) => s.codec_type === 'audio');
+  return {
+    formatName,
+    codec: video.codec_name ?? 'unknown',
+    codedWidth,
+    codedHeight,
+    width: quarterTurn ? codedHeight : displayWidth,
+    height: quarterTurn ? displayWidth : codedHeight,
+    rotation,
+    fps: ratio(video.avg_frame_rate) || ratio(video.r_frame_rate) || 25,
+    pixFmt: video.pix_fmt ?? 'unknown',
+    colorTransfer: video.color_transfer ?? null,
+    duration,
+    hasAudio: Boolean(audio),
+    audioCodec: audio?.codec_name ?? null,
+    recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
+  };
+}
+
+/** Muxers write 1970 or 1904 when they know nothing; those are not dates anyone recorded on. */
+function recordedAt(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1990 || date.getTime() > Date.now() + 86_400_000)
+    return null;
+  return date;
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .pop()
+      ?.replace(/^.*?: /, '') ?? ''
+  );
+}

@@ -1,0 +1,105 @@
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { ContentKey } from '@keepsake/database';
+import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
+import type { PhotoFormat } from '../../detect/detectMedia.js';
+import { writeSealed } from '../../publish/writeSealed.js';
+import { decodeHeic } from './decodeHeic.js';
+import { readPhotoMetadata } from './readPhotoMetadata.js';
+import type { ProcessedMedia } from '../ProcessedMedia.js';
+
+/** Above this a picture is treated as a decompression bomb (the largest camera sensors are ~150 MP). */
+export const MAX_INPUT_PIXELS = 200_000_000;
+const MAX_WIDTH = 3840;
+const MAX_HEIGHT = 2160;
+const THUMB_SIZE = 300;
+
+export interface ImageJob {
+  input: string;
+  format: PhotoFormat;
+  mime: string;
+  /** Where the sealed outputs go (the staging folder's images/ part). */
+  outDir: string;
+  storageKey: ContentKey;
+  signal?: AbortSignal;
+}
+
+function describeSharpError(error: unknown): ProcessingError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message))
+    return unsupported(`picture is too large (over ${MAX_INPUT_PIXELS / 1e6} megapixels)`, error);
+  return unsupported(`picture cannot be decoded (${message.split('\n')[0]})`, error);
+}
+
+/**
+ * A photo becomes a WebP (q85, inside 3840×2160, never enlarged, turned upright) and a 300×300
+ * cover thumbnail, both sealed. sharp writes no metadata unless asked, so GPS and every other
+ * EXIF field stay out of the outputs; date and camera go to the database.
+ */
+export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
+  const heic = job.format === 'heif' ? await decodeHeic(job.input, job.signal) : null;
+  try {
+    const source = heic?.png ?? job.input;
+    const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' as const };
+    let info: Metadata;
+    try {
+      info = await sharp(source, options).metadata();
+    } catch (error) {
+      throw describeSharpError(error);
+    }
+    if ((info.width ?? 0) * (info.pageHeight ?? info.height ?? 0) > MAX_INPUT_PIXELS) {
+      throw unsupported(
+        `picture is too large (${info.width}×${info.height}, over ${MAX_INPUT_PIXELS / 1e6} megapixels)`,
+      );
+    }
+    const animated = (info.pages ?? 1) > 1 && (job.format === 'gif' || job.format === 'webp');
+    const base = sharp(source, { ...options, animated });
+    // Animations carry no EXIF orientation, and libvips cannot rotate a multi-page image.
+    const upright = animated ? base : base.rotate();
+
+    let image: { data: Buffer; info: OutputInfo };
+    let thumb: Buffer;
+    try {
+      [image, thumb] = await Promise.all([
+        upright
+          .clone()
+          .resize({ width: MAX_WIDTH, height: MAX_HEIGHT, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 85, ...(animated ? { loop: 0 } : {}) })
+          .toBuffer({ resolveWithObject: true }),
+        upright
+          .clone()
+          .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'cover' })
+          .webp({ quality: 80, ...(animated ? { loop: 0 } : {}) })
+          .toBuffer(),
+      ]);
+    } catch (error) {
+      throw describeSharpError(error);
+    }
+    job.signal?.throwIfAborted();
+    const meta = await readPhotoMetadata(job.input);
+    const quarterTurn = !animated && !heic && (info.orientation ?? 1) >= 5;
+    const width = quarterTurn ? info.height! : info.width!;
+    const height = quarterTurn ? info.width! : (info.pageHeight ?? info.height!);
+    const [imageName, thumbName] = await Promise.all([
+      writeSealed(job.outDir, 'image.webp.sealed', image.data, job.storageKey),
+      writeSealed(job.outDir, 'thumb.webp.sealed', thumb, job.storageKey),
+    ]);
+    return {
+      type: 'image',
+      mime: job.mime,
+      width,
+      height,
+      duration: null,
+      takenAt: meta.takenAt,
+      metadata: {
+        format: job.format,
+        ...(meta.camera ? { camera: meta.camera } : {}),
+        ...(animated ? { animated: true, frames: info.pages } : {}),
+        hasAlpha: info.hasAlpha ?? false,
+        output: { width: image.info.width, height: image.info.pageHeight ?? image.info.height },
+      },
+      files: { image: imageName, thumbnail: thumbName },
+    };
+  } finally {
+    await heic?.dispose();
+  }
+}

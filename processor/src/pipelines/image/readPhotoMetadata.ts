@@ -1,0 +1,42 @@
+import exifr from 'exifr';
+
+export interface PhotoMetadata {
+  takenAt: Date | null;
+  camera: { make?: string; model?: string; lens?: string } | null;
+}
+
+/**
+ * Date taken and camera, the only EXIF Keepsake keeps (in the database, never in the output
+ * files). GPS is not even read. A file without EXIF, or with broken EXIF, simply has none.
+ */
+export async function readPhotoMetadata(file: string): Promise<PhotoMetadata> {
+  let tags: Record<string, unknown> | undefined;
+  try {
+    tags = (await exifr.parse(file, {
+      tiff: true,
+      exif: true,
+      gps: false,
+      ifd1: false,
+      interop: false,
+      xmp: false,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      ihdr: false,
+      pick: ['DateTimeOriginal', 'CreateDate', 'Make', 'Model', 'LensModel'],
+    })) as Record<string, unknown> | undefined;
+  } catch {
+    return { takenAt: null, camera: null };
+  }
+  const date = tags?.DateTimeOriginal ?? tags?.CreateDate;
+  const takenAt = date instanceof Date && !Number.isNaN(date.getTime()) ? date : null;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined);
+  const camera = { make: text(tags?.Make), model: text(tags?.Model), lens: text(tags?.LensModel) };
+  const hasCamera = Object.values(camera).some(Boolean);
+  return {
+    takenAt,
+    camera: hasCamera
+      ? (Object.fromEntries(Object.entries(camera).filter(([, v]) => v)) as PhotoMetadata['camera'])
+      : null,
+  };
+}

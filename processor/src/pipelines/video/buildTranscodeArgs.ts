@@ -1,0 +1,195 @@
+import path from 'node:path';
+import type { VideoProbe } from '../../detect/probeVideo.js';
+import type { Rung } from './planLadder.js';
+
+export const SEGMENT_SECONDS = 10;
+export const PREVIEW_SECONDS = 3;
+export const PREVIEW_FPS = 10;
+export const PREVIEW_WIDTH = 320;
+export const SCENE_WIDTH = 480;
+export const SCENE_FPS = 5;
+export const SCENE_FRAMES = 20;
+export const SCENE_THRESHOLD = 0.4;
+export const POSTER_MAX_WIDTH = 1280;
+
+/** The extra outputs of the one ffmpeg run, in the order of their pipes (fd 3, 4, 5, 6). */
+export const PIPES = ['scenes', 'evenFrames', 'preview', 'poster'] as const;
+
+export interface TranscodePlan {
+  input: string;
+  probe: VideoProbe;
+  rungs: Rung[];
+  outDir: string;
+  keyInfoFile: string;
+}
+
+const HDR_TRANSFERS = new Set(['smpte2084', 'arib-std-b67']);
+
+/**
+ * Frames as every output wants them: upright (ffmpeg applies rotation metadata itself),
+ * 8-bit 4:2:0, HDR tone-mapped to SDR, at most 60 fps.
+ */
+function prepareFilter(probe: VideoProbe): string {
+  const steps: string[] = [];
+  if (probe.colorTransfer && HDR_TRANSFERS.has(probe.colorTransfer)) {
+    steps.push(
+      'zscale=t=linear:npl=100',
+      'format=gbrpf32le',
+      'zscale=p=bt709',
+      'tonemap=tonemap=hable:desat=0',
+      'zscale=t=bt709:m=bt709:r=tv',
+    );
+  }
+  if (probe.fps > 60) steps.push('fps=30');
+  steps.push('format=yuv420p');
+  return steps.join(',');
+}
+
+const previewStart = (probe: VideoProbe) => probe.duration * 0.1;
+
+/** "Never wider than" without ever enlarging; -2 keeps the height even. */
+const fitWidth = (max: number) => `scale=w='min(${max},iw)':h=-2`;
+
+/**
+ * The rung the animated previews are cut from: the smallest at least SCENE_WIDTH wide (480p),
+ * else the largest. Its frames are already scaled, so scene detection runs on a fifth of the
+ * pixels of a 1080p source and the previews' own scaling is nearly free.
+ */
+export function previewRungIndex(rungs: Rung[]): number {
+  let index = 0;
+  rungs.forEach((rung, i) => {
+    if (rung.width >= SCENE_WIDTH) index = i;
+  });
+  return index;
+}
+
+function filterGraph(plan: TranscodePlan): string {
+  const { probe, rungs } = plan;
+  const ladder = rungs.map((_, i) => `[l${i}]`).join('');
+  const sceneStep = (probe.duration / SCENE_FRAMES).toFixed(3);
+  const start = previewStart(probe).toFixed(3);
+  const previewRung = previewRungIndex(rungs);
+  return [
+    `[0:v]${prepareFilter(probe)},split=${rungs.length + 1}${ladder}[po]`,
+    ...rungs.map((rung, i) =>
+      i === previewRung
+        ? `[l${i}]scale=${rung.width}:${rung.height},setsar=1,split=4[v${i}][sc][ev][pv]`
+        : `[l${i}]scale=${rung.width}:${rung.height},setsar=1[v${i}]`,
+    ),
+    // Scene cuts (and the first frame), shown at 5 fps.
+    `[sc]select='eq(n\\,0)+gt(scene\\,${SCENE_THRESHOLD})',${fitWidth(SCENE_WIDTH)},setpts=N/(${SCENE_FPS}*TB)[scenes]`,
+    // The fallback for footage without cuts: 20 frames evenly spread over the whole video.
+    `[ev]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${sceneStep})',${fitWidth(SCENE_WIDTH)},setpts=N/(${SCENE_FPS}*TB)[even]`,
+    `[pv]trim=start=${start}:duration=${PREVIEW_SECONDS},setpts=PTS-STARTPTS,fps=${PREVIEW_FPS},${fitWidth(PREVIEW_WIDTH)}[preview]`,
+    // The poster comes from the full-size frames. One frame, then the branch ends: scaling
+    // every later frame to poster size would cost a fifth of the whole run.
+    `[po]trim=start=${start},trim=end_frame=1,${fitWidth(POSTER_MAX_WIDTH)}[poster]`,
+  ].join(';');
+}
+
+function animatedWebp(label: string, fd: number, fps: number, maxFrames?: number): string[] {
+  return [
+    '-map',
+    `[${label}]`,
+    ...(maxFrames ? ['-frames:v', String(maxFrames)] : []),
+    '-r',
+    String(fps),
+    '-c:v',
+    'libwebp_anim',
+    '-quality',
+    '75',
+    '-loop',
+    '0',
+    '-an',
+    '-max_muxing_queue_size',
+    '4096',
+    '-f',
+    'webp',
+    `pipe:${fd}`,
+  ];
+}
+
+/**
+ * One ffmpeg run, one decode: the whole HLS ladder (encrypted by ffmpeg as it writes, so no
+ * plaintext segment exists) plus the scene preview, its fallback, the hover preview and the
+ * poster frame, which go to pipes and are sealed in memory.
+ */
+export function buildTranscodeArgs(plan: TranscodePlan): string[] {
+  const { rungs, probe } = plan;
+  const video = rungs.flatMap((rung, i) => [
+    '-map',
+    `[v${i}]`,
+    `-b:v:${i}`,
+    `${rung.videoKbps}k`,
+    `-maxrate:v:${i}`,
+    `${rung.maxKbps}k`,
+    `-bufsize:v:${i}`,
+    `${rung.bufferKbps}k`,
+    `-profile:v:${i}`,
+    rung.profile,
+    `-level:v:${i}`,
+    rung.level,
+  ]);
+  const audio = probe.hasAudio ? rungs.flatMap((rung, i) => ['-map', '0:a:0', `-b:a:${i}`, `${rung.audioKbps}k`]) : [];
+  const streamMap = rungs.map((rung, i) => `v:${i}${probe.hasAudio ? `,a:${i}` : ''},name:${rung.name}`).join(' ');
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-nostats',
+    '-progress',
+    'pipe:1',
+    '-i',
+    plan.input,
+    '-filter_complex',
+    filterGraph(plan),
+    ...video,
+    ...audio,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    // A keyframe at every segment start, and none from scene cuts, so variants switch cleanly.
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+    '-sc_threshold',
+    '0',
+    ...(probe.hasAudio ? ['-c:a', 'aac', '-ac', '2'] : []),
+    '-max_muxing_queue_size',
+    '4096',
+    '-f',
+    'hls',
+    '-hls_time',
+    String(SEGMENT_SECONDS),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_type',
+    'mpegts',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_key_info_file',
+    plan.keyInfoFile,
+    '-hls_segment_filename',
+    path.join(plan.outDir, '%v', 'seg_%05d.ts'),
+    '-var_stream_map',
+    streamMap,
+    path.join(plan.outDir, '%v', 'index.m3u8'),
+    ...animatedWebp('scenes', 3, SCENE_FPS, SCENE_FRAMES),
+    ...animatedWebp('even', 4, SCENE_FPS, SCENE_FRAMES),
+    ...animatedWebp('preview', 5, PREVIEW_FPS),
+    '-map',
+    '[poster]',
+    '-frames:v',
+    '1',
+    '-c:v',
+    'png',
+    '-max_muxing_queue_size',
+    '4096',
+    '-f',
+    'image2pipe',
+    'pipe:6',
+  ];
+}

@@ -1,0 +1,139 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ContentKey } from '@keepsake/database';
+import type { VideoProbe } from '../../detect/probeVideo.js';
+import { ProcessingError } from '../../errors/ProcessingError.js';
+import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
+import { writeSealed } from '../../publish/writeSealed.js';
+import type { ProcessedMedia } from '../ProcessedMedia.js';
+import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH } from './buildTranscodeArgs.js';
+import { writeHlsKeyFiles } from './hlsKeyFiles.js';
+import { createProgressParser } from './parseProgress.js';
+import { pickScenePreview } from './pickScenePreview.js';
+import { planLadder } from './planLadder.js';
+import { writeMasterPlaylist } from './writeMasterPlaylist.js';
+
+export interface VideoJob {
+  input: string;
+  mime: string;
+  probe: VideoProbe;
+  outDir: string;
+  hlsKey: ContentKey;
+  storageKey: ContentKey;
+  signal?: AbortSignal;
+  /** Share of the transcode done, 0..1. */
+  onProgress?: (share: number) => void;
+}
+
+const THUMB_SIZE = 300;
+
+function conversionFailed(error: unknown): never {
+  if (error instanceof ToolFailure && !error.aborted) {
+    throw new ProcessingError('MEDIA_005', `video could not be converted (${error.message})`, { cause: error });
+  }
+  throw error;
+}
+
+/** A still frame when the 10 % point yielded none (a one-frame video, a lying duration). */
+async function firstFrame(input: string, signal?: AbortSignal): Promise<Buffer> {
+  const { pipes } = await runTool({
+    command: 'ffmpeg',
+    args: [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-i',
+      input,
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=w='min(${POSTER_MAX_WIDTH},iw)':h=-2`,
+      '-c:v',
+      'png',
+      '-f',
+      'image2pipe',
+      'pipe:3',
+    ],
+    signal,
+    extraPipes: 1,
+  }).catch(conversionFailed);
+  return pipes[0]!;
+}
+
+/**
+ * A video becomes an AES-128 HLS ladder with a master playlist, a poster, a cover thumbnail,
+ * an animated hover preview and an animated scene preview: all from one ffmpeg decode.
+ */
+export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
+  const { probe } = job;
+  const rungs = planLadder(probe.width, probe.height);
+  await Promise.all(rungs.map((rung) => fs.mkdir(path.join(job.outDir, rung.name), { recursive: true })));
+
+  const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id);
+  let pipes: Buffer[];
+  try {
+    const args = buildTranscodeArgs({
+      input: job.input,
+      probe,
+      rungs,
+      outDir: job.outDir,
+      keyInfoFile: keyFiles.keyInfoFile,
+    });
+    ({ pipes } = await runTool({
+      command: 'ffmpeg',
+      args,
+      signal: job.signal,
+      extraPipes: PIPES.length,
+      onStdout: createProgressParser(probe.duration, (share) => job.onProgress?.(share)),
+    }).catch(conversionFailed));
+  } finally {
+    await keyFiles.dispose();
+  }
+  const [scenes, evenFrames, hoverPreview, posterPng] = pipes as [Buffer, Buffer, Buffer, Buffer];
+
+  const variants = await writeMasterPlaylist(job.outDir, rungs, probe.hasAudio);
+  const scenePreview = await pickScenePreview(scenes, evenFrames);
+  const preview = hoverPreview.length > 0 ? hoverPreview : scenePreview.webp;
+  if (preview.length === 0) throw new ProcessingError('MEDIA_005', 'video yielded no frames to preview');
+  const still = posterPng.length > 0 ? posterPng : await firstFrame(job.input, job.signal);
+  const [poster, thumb] = await Promise.all([
+    sharp(still).webp({ quality: 80 }).toBuffer(),
+    sharp(still).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'cover' }).webp({ quality: 80 }).toBuffer(),
+  ]);
+
+  const key = job.storageKey;
+  const [posterName, thumbName, previewName, scenesName] = await Promise.all([
+    writeSealed(job.outDir, 'poster.webp.sealed', poster, key),
+    writeSealed(job.outDir, 'thumb.webp.sealed', thumb, key),
+    writeSealed(job.outDir, 'preview.webp.sealed', preview, key),
+    writeSealed(job.outDir, 'scenes.webp.sealed', scenePreview.webp, key),
+  ]);
+  return {
+    type: 'video',
+    mime: job.mime,
+    width: probe.width,
+    height: probe.height,
+    duration: probe.duration,
+    takenAt: probe.recordedAt,
+    metadata: {
+      codec: probe.codec,
+      audioCodec: probe.audioCodec,
+      fps: Math.round(probe.fps * 100) / 100,
+      pixFmt: probe.pixFmt,
+      ...(probe.rotation ? { rotation: probe.rotation } : {}),
+      ...(probe.colorTransfer ? { colorTransfer: probe.colorTransfer } : {}),
+      scenePreview: { source: scenePreview.source, frames: scenePreview.frames },
+    },
+    files: {
+      playlist: 'master.m3u8',
+      poster: posterName,
+      thumbnail: thumbName,
+      preview: previewName,
+      scenePreview: scenesName,
+    },
+    variants,
+    hlsKeyId: job.hlsKey.id,
+  };
+}

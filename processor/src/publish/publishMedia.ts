@@ -1,0 +1,73 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { completeJob, completeMedia, type Db } from '@keepsake/database';
+import type { ProcessedMedia } from '../pipelines/ProcessedMedia.js';
+import { assetDirFor, ORIGINAL_NAME, originalDirFor } from './assetPaths.js';
+import type { Staging } from './staging.js';
+
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+export interface PublishRequest {
+  db: Db;
+  assetsDir: string;
+  staging: Staging;
+  processed: ProcessedMedia;
+  mediaId: string;
+  generation: number;
+  storageKeyId: string;
+  keepOriginal: boolean;
+  jobId: string;
+  workerId: string;
+}
+
+async function renameInto(from: string, to: string): Promise<void> {
+  // A crash between rename and commit leaves an unreferenced folder: replace it.
+  await fs.rm(to, { recursive: true, force: true });
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  await fs.rename(from, to);
+}
+
+/**
+ * Renames the staged outputs into place, then marks item and job completed in one
+ * transaction. Until that commit the gallery shows nothing of the item; the caller removes the
+ * original from imports/ only after it.
+ */
+export async function publishMedia(request: PublishRequest): Promise<void> {
+  const { processed, mediaId, generation, assetsDir, staging } = request;
+  const assetDir = assetDirFor(processed.type, mediaId, generation);
+  await renameInto(staging.outDir, path.join(assetsDir, assetDir));
+  let originalPath: string | null = null;
+  if (request.keepOriginal) {
+    const originalDir = originalDirFor(mediaId, generation);
+    await renameInto(staging.originalDir, path.join(assetsDir, originalDir));
+    originalPath = path.posix.join(originalDir, ORIGINAL_NAME);
+  }
+  const at = (name: string | undefined) => (name ? path.posix.join(assetDir, name) : null);
+  await request.db.transaction().execute(async (trx) => {
+    const owned = await completeJob(trx, { jobId: request.jobId, workerId: request.workerId, mediaId });
+    if (!owned) throw new LeaseLostError('the job was taken over by another worker before it was published');
+    await completeMedia(trx, {
+      mediaId,
+      type: processed.type,
+      mime: processed.mime,
+      width: processed.width,
+      height: processed.height,
+      duration: processed.duration,
+      takenAt: processed.takenAt,
+      metadata: processed.metadata,
+      assetDir,
+      imagePath: at(processed.files.image),
+      thumbnailPath: at(processed.files.thumbnail)!,
+      previewPath: at(processed.files.preview),
+      scenePreviewPath: at(processed.files.scenePreview),
+      posterPath: at(processed.files.poster),
+      playlistPath: at(processed.files.playlist),
+      originalPath,
+      variants: processed.variants ?? [],
+      hlsKeyId: processed.hlsKeyId ?? null,
+      storageKeyId: request.storageKeyId,
+    });
+  });
+}

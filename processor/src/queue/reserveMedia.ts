@@ -1,0 +1,32 @@
+import {
+  findOtherActiveJob,
+  insertPendingMedia,
+  lockMediaByHash,
+  startMediaProcessing,
+  type Db,
+  type MediaFile,
+} from '@keepsake/database';
+
+export type Reservation =
+  /** This job makes the item (new, or a previous attempt failed or crashed). */
+  | { kind: 'process'; media: MediaFile }
+  /** The same content is already in the gallery. */
+  | { kind: 'duplicate'; media: MediaFile }
+  /** Another job is making it right now (the same file dropped twice at once). */
+  | { kind: 'busy'; media: MediaFile };
+
+/** Decides, one worker at a time per content hash, who makes the item for this content. */
+export async function reserveMedia(
+  db: Db,
+  request: { contentHash: string; originalName: string; size: number; jobId: string },
+): Promise<Reservation> {
+  await insertPendingMedia(db, request);
+  return db.transaction().execute(async (trx) => {
+    const media = await lockMediaByHash(trx, request.contentHash);
+    if (!media) throw new Error(`media for ${request.contentHash} vanished`);
+    if (media.status === 'completed') return { kind: 'duplicate', media };
+    if (await findOtherActiveJob(trx, { mediaId: media.id, jobId: request.jobId })) return { kind: 'busy', media };
+    await startMediaProcessing(trx, { mediaId: media.id, jobId: request.jobId, originalName: request.originalName });
+    return { kind: 'process', media };
+  });
+}
