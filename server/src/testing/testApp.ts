@@ -10,7 +10,7 @@ import {
   type Logger,
   type ServerConfig,
 } from '@keepsake/database';
-import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
+import { createTestDatabase, type ProcessingEnv, type TestDatabase } from '@keepsake/testkit';
 import { buildApp } from '../app/buildApp.js';
 import type { App } from '../app/types.js';
 import { createTestRedis, type TestRedis } from './testRedis.js';
@@ -31,14 +31,17 @@ export interface TestAppOptions {
   /** Reuse a database (and its users) for a second app. */
   database?: TestDatabase;
   logger?: Logger;
+  /** Serve what a real processor made: its database, assets, key store and Redis prefix. */
+  processing?: ProcessingEnv;
   /** Extra routes (tests of the error handler). */
   extraRoutes?: (app: App) => void;
 }
 
 /** The real app against a throwaway database and a Redis prefix of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const t = options.database ?? (await createTestDatabase());
-  const redis = createTestRedis();
+  const { processing } = options;
+  const t = processing?.t ?? options.database ?? (await createTestDatabase());
+  const redis = createTestRedis(processing?.redisPrefix);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepsake-server-'));
   fs.mkdirSync(path.join(dir, 'assets'));
   const config = loadServerConfig({
@@ -48,8 +51,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_PREFIX: redis.prefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
     URL_SIGNING_SECRET: randomBytes(32).toString('hex'),
-    ASSETS_DIR: path.join(dir, 'assets'),
-    IMPORTS_DIR: path.join(dir, 'imports'),
+    ASSETS_DIR: processing?.assetsDir ?? path.join(dir, 'assets'),
+    IMPORTS_DIR: processing?.importsDir ?? path.join(dir, 'imports'),
     PRIVATE_DIR: path.join(dir, 'private'),
     WEB_DIST_DIR: path.join(dir, 'web-dist'),
     ...options.env,
@@ -60,7 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const masterKeyFile = path.join(dir, 'private', 'master.key');
   fs.mkdirSync(path.dirname(masterKeyFile));
   fs.writeFileSync(masterKeyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  const keyStore = options.keyStore ?? (await openKeyStore({ db: t.db, masterKeyFile }));
+  const keyStore = options.keyStore ?? processing?.keyStore ?? (await openKeyStore({ db: t.db, masterKeyFile }));
   const app = await buildApp({ config, db: t.db, redis: redis.redis, keyStore, logger });
   options.extraRoutes?.(app);
   await app.ready();
@@ -73,7 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.close();
       await redis.close();
-      if (!options.database) await t.drop();
+      if (!options.database && !processing) await t.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,9 +11,8 @@ export interface TestRedis {
   close(): Promise<void>;
 }
 
-/** A Redis client whose keys live under a prefix of their own, removed afterwards. */
-export function createTestRedis(): TestRedis {
-  const prefix = `test:${randomUUID()}:`;
+/** A Redis client whose keys live under a prefix of their own (or the one given), removed afterwards. */
+export function createTestRedis(prefix = `test:${randomUUID()}:`): TestRedis {
   const redis = createRedis({ redisUrl: testRedisUrl, prefix });
   const flush = async () => {
     const raw = createRedis({ redisUrl: testRedisUrl, prefix: '' });
