@@ -10,33 +10,37 @@ import { auditPlugin } from '../plugins/audit.js';
 import { authPlugin } from '../plugins/auth.js';
 import { dependenciesPlugin } from '../plugins/dependencies.js';
 import { errorsPlugin } from '../plugins/errors.js';
+import { textInputPlugin } from '../plugins/textInput.js';
 import { webAppPlugin } from '../plugins/webApp.js';
 import { registerRoutes } from '../routes/registerRoutes.js';
 import { errorBody } from '../errors/errorBody.js';
+import { errorCatalog } from '../errors/errorCatalog.js';
+import { createClientCheck } from '../plugins/allowlistCheck.js';
 import { ErrorResponse } from '../schemas/common.js';
 import type { AppDeps } from './AppDeps.js';
 import { requestSerializer } from './requestSerializer.js';
 import type { App } from './types.js';
 
 /** The whole HTTP server, from connections the caller opened (main.ts, or tests with a throwaway database). */
+function frameworkErrorMessage(code: string): string {
+  return code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'Malformed URL.';
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
+  const clientCheck = createClientCheck(config);
   const app = Fastify({
     loggerInstance: deps.logger.child({}, { serializers: { req: requestSerializer } }) as FastifyBaseLogger,
     // request.ip follows X-Forwarded-For only through these peers (nginx).
     trustProxy: config.trustedProxies,
     routerOptions: { maxParamLength: 256 },
     bodyLimit: 1024 * 1024,
-    // Router-level refusals (malformed URL encoding, over-long path parameters) in the API's error format too.
-    frameworkErrors: (error, _request, reply: FastifyReply) =>
-      reply
-        .code(error.statusCode ?? 400)
-        .send(
-          errorBody(
-            'SYSTEM_003',
-            error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'Malformed URL.',
-          ),
-        ),
+    // Router-level refusals (malformed URL encoding, over-long path parameters) in the API's error
+    // format too. They come before any hook, so the allowlist is asked here as well.
+    frameworkErrors: (error, request, reply: FastifyReply) =>
+      clientCheck(request).allowed
+        ? reply.code(error.statusCode ?? 400).send(errorBody('SYSTEM_003', frameworkErrorMessage(error.code)))
+        : reply.code(403).send(errorBody('SEC_001', errorCatalog.SEC_001.message)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -65,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     skipOnError: false,
   });
   await app.register(authPlugin);
+  await app.register(textInputPlugin);
   // Serves files on request (segments without nginx, the built gallery); no routes of its own.
   await app.register(fastifyStatic, { root: config.assetsDir, serve: false, suppressWarning: true });
 

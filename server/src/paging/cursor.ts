@@ -15,12 +15,13 @@ export function decodeCursor<T extends CursorValue[]>(cursor: string, check: (va
   } catch {
     values = undefined;
   }
-  if (!Array.isArray(values) || !check(values)) {
+  const valid = Array.isArray(values) && values.every((v) => typeof v !== 'string' || !v.includes('\u0000'));
+  if (!valid || !check(values as unknown[])) {
     throw new ApiError('SYSTEM_003', 'The cursor is not one this server gave out; start again from the first page.', [
       { in: 'querystring', field: 'cursor', message: 'is not valid' },
     ]);
   }
-  return values;
+  return values as T;
 }
 
 /** PostgreSQL's text form of a timestamptz ("2025-06-01 12:00:00.123456+00"), kept exact to the microsecond. */

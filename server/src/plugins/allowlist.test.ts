@@ -25,6 +25,14 @@ describe('network allowlist', () => {
     }
   });
 
+  it('refuses outsiders even where the router answers before any hook (over-long path segments)', async () => {
+    const long = `/api/sessions/${'x'.repeat(300)}`;
+    expect((await get('203.0.113.5', {}, long)).json().error.code).toBe('SEC_001');
+    const inside = await get('192.168.1.23', {}, long);
+    expect(inside.statusCode).toBe(414);
+    expect(inside.json().error.code).toBe('SYSTEM_003');
+  });
+
   it('lets in the home LAN, the VPN and loopback', async () => {
     for (const address of ['192.168.1.23', '10.8.0.5', '127.0.0.1', '::1', '::ffff:192.168.1.23']) {
       expect((await get(address)).statusCode, address).toBe(200);

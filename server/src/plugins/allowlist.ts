@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors/ApiError.js';
-import { RangeMatcher } from '../network/addressRanges.js';
-import { clientAddress } from '../network/clientAddress.js';
 import { ClientSightings } from '../network/clientSightings.js';
 import { RefusalLimiter } from '../network/refusalLimiter.js';
+import { createClientCheck } from './allowlistCheck.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,9 +22,7 @@ declare module 'fastify' {
  */
 export const allowlistPlugin = fp(
   async (app: FastifyInstance) => {
-    const { trustedProxies } = app.config;
-    const allowed = new RangeMatcher(app.config.allowedNetworks);
-    const vpn = new RangeMatcher(app.config.vpnSubnet);
+    const check = createClientCheck(app.config);
     const sightings = new ClientSightings();
     const refusals = new RefusalLimiter();
     app.decorate('clientSightings', sightings);
@@ -33,11 +30,11 @@ export const allowlistPlugin = fp(
     app.decorateRequest('viaVpn', false);
 
     app.addHook('onRequest', async (request) => {
-      const address = clientAddress(request, trustedProxies);
+      const { address, allowed, viaVpn } = check(request);
       request.clientIp = address;
-      request.viaVpn = vpn.matches(address);
+      request.viaVpn = viaVpn;
       sightings.record(address);
-      if (allowed.matches(address)) return;
+      if (allowed) return;
       if (refusals.shouldLog(address)) {
         request.log.warn({ clientIp: address }, 'refused: address outside ALLOWED_NETWORKS');
         request.audit({ action: 'security.refused', status: 403, details: { method: request.method } });

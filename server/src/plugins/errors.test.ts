@@ -81,6 +81,25 @@ describe('errors', () => {
     }
   });
 
+  it('refuses text with NUL characters before it reaches the database', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/test/echo',
+      payload: { name: 'a\u0000b', count: 1 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'SYSTEM_003',
+      details: [{ in: 'body', field: 'name', message: 'contains a NUL character' }],
+    });
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'mum\u0000', password: 'x' },
+    });
+    expect(login.statusCode).toBe(400);
+  });
+
   it('answers malformed and oversized bodies with 4xx in the error format', async () => {
     const bad = await h.app.inject({
       method: 'POST',

@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors/ApiError.js';
 import { errorBody } from '../errors/errorBody.js';
-import { errorCatalog } from '../errors/errorCatalog.js';
 import { isDependencyFailure } from '../errors/isDependencyFailure.js';
 import { requestPath } from '../errors/requestPath.js';
 
@@ -72,5 +71,3 @@ export const errorsPlugin = fp(
   },
   { name: 'errors' },
 );
-
-export { errorCatalog };

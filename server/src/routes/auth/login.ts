@@ -45,8 +45,8 @@ export async function loginRoute(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { body } = request;
-      await throttle.assertAllowed(request);
       const user = await users.findUserByLogin(app.db, body.login.trim());
+      await throttle.assertAllowed(request, user?.id ?? body.login.trim().toLowerCase());
       const passwordOk = user
         ? await verifyPassword(user.password_hash, body.password)
         : await verifyAgainstDummy(body.password);

@@ -84,7 +84,12 @@ describe('GET /api/media/library', () => {
   });
 
   it('refuses bad paging parameters with 400 SYSTEM_003', async () => {
+    const nulCursor = Buffer.from(JSON.stringify(['a\u0000', '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    );
     for (const query of [
+      `cursor=${nulCursor}`,
+      'cursor=%00',
       'limit=0',
       'limit=201',
       'sort=size',
