@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/createDb.js';
-import type { Database, MediaFile, MediaType } from '../db/schema.js';
+import { mediaPathColumns, type Database, type MediaFile, type MediaType } from '../db/schema.js';
 
 export type LibrarySort = 'taken' | 'created' | 'name';
 export type LibraryOrder = 'asc' | 'desc';
@@ -27,12 +27,7 @@ export const libraryColumns = [
   'taken_at',
   'created_at',
   'generation',
-  'image_path',
-  'thumbnail_path',
-  'preview_path',
-  'scene_preview_path',
-  'poster_path',
-  'playlist_path',
+  ...mediaPathColumns,
 ] as const;
 
 /**
