@@ -19,6 +19,8 @@ const entries = {
   main: 'processor/src/main.ts',
   /** the container's health check */
   healthcheck: 'processor/src/cli/healthcheck.ts',
+  /** `npm run rotate-keys -- <args>` */
+  rotateKeys: 'processor/src/cli/rotateKeys.ts',
 };
 
 /**
