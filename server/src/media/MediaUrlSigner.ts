@@ -44,8 +44,10 @@ export class MediaUrlSigner {
     if (!match) return null;
     const [, sessionId, expiryText, macText] = match as unknown as [string, string, string, string];
     const expiry = Number(expiryText);
-    const presented = Buffer.from(macText, 'base64url');
-    const expected = this.mac(sessionId, resource, expiry);
+    // Compared as text: base64url's last character carries spare bits, so decoding first would
+    // accept several spellings of one MAC.
+    const presented = Buffer.from(macText, 'latin1');
+    const expected = Buffer.from(this.mac(sessionId, resource, expiry).toString('base64url'), 'latin1');
     const genuine = presented.length === expected.length && timingSafeEqual(presented, expected);
     return genuine && expiry * 1000 > this.now() ? sessionId : null;
   }
