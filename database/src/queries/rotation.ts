@@ -195,24 +195,25 @@ export async function dueRetiredGenerations(db: Db, now: Date) {
     .execute();
 }
 
-/** Marks an old generation gone and its keys retired (they stop being served), together. */
+/** The keys of one generation of an item (to retire them through the key store). */
+export async function keyIdsOfGeneration(db: Db, mediaId: string, generation: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('encryption_keys')
+    .select('id')
+    .where('media_id', '=', mediaId)
+    .where('generation', '=', generation)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Marks an old generation's files gone (its keys are retired first, through the key store). */
 export async function markGenerationRemoved(db: Db, mediaId: string, generation: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const now = new Date();
-    await trx
-      .updateTable('retired_generations')
-      .set({ removed_at: now })
-      .where('media_id', '=', mediaId)
-      .where('generation', '=', generation)
-      .execute();
-    await trx
-      .updateTable('encryption_keys')
-      .set({ retired_at: now })
-      .where('media_id', '=', mediaId)
-      .where('generation', '=', generation)
-      .where('retired_at', 'is', null)
-      .execute();
-  });
+  await db
+    .updateTable('retired_generations')
+    .set({ removed_at: new Date() })
+    .where('media_id', '=', mediaId)
+    .where('generation', '=', generation)
+    .execute();
 }
 
 /** Keys made for a generation the item never switched to (its rotation failed). */

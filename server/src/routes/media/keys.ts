@@ -21,8 +21,9 @@ export function keyRoutes(app: App): void {
     },
     async (request, reply) => {
       const key = await app.keyStore.get(request.params.keyId);
-      // Only HLS keys ever leave the server; a storage key id gets the same answer as an unknown one.
-      if (key?.purpose !== 'hls') throw new ApiError('MEDIA_001', 'No such key.');
+      // Only HLS keys ever leave the server; a storage key id gets the same answer as an unknown one,
+      // and so does a key rotation has retired (its segments are gone; a leaked copy opens nothing new).
+      if (key?.purpose !== 'hls' || key.retiredAt) throw new ApiError('MEDIA_001', 'No such key.');
       request.audit({
         action: 'media.key',
         mediaId: key.mediaId,
