@@ -3,21 +3,16 @@
  * bare ffmpeg call making the same ladder, and photos/s for 12-megapixel JPEGs next to bare
  * sharp doing the same conversions; plus the processor's peak memory. Run: npm run bench.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { benchEnvironment } from './benchEnvironment.js';
-import { cpuSeconds } from './cpuSeconds.js';
+import { benchEnvironment } from '../shared/benchEnvironment.js';
+import { clip1080p, ffmpeg, photos12mp, PHOTOS } from '../shared/benchMedia.js';
+import { cpuSeconds } from '../shared/cpuSeconds.js';
 import { measurePeakMemory } from './measurePeakMemory.js';
 
-const run = promisify(execFile);
-const cache = path.join(os.tmpdir(), 'keepsake-bench-media');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const PHOTOS = 12;
 const WORKERS = 2;
 const VIDEO_GOAL = 1.15;
 const PHOTO_GOAL = 0.9;
@@ -34,65 +29,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timing & { value: T }> {
   const cpuStart = cpuSeconds();
   const value = await fn();
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpu: cpuSeconds() - cpuStart, value };
-}
-
-async function ffmpeg(args: string[]): Promise<void> {
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { maxBuffer: 64 << 20 });
-}
-
-/** A 1080p30 clip with motion, detail and sound at 16 Mb/s, made once and cached between runs. */
-async function clip1080p(): Promise<string> {
-  const file = path.join(cache, 'clip-1080p-30s-16mbps.mp4');
-  if (existsSync(file)) return file;
-  await fs.mkdir(cache, { recursive: true });
-  await ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=s=1920x1080:r=30:d=30,noise=alls=8:allf=t',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=30',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    // A phone's bitrate: a CRF encode of noise would be 100 Mb/s, making hashing and sealing look dear.
-    '-b:v',
-    '16M',
-    '-maxrate',
-    '16M',
-    '-bufsize',
-    '32M',
-    '-g',
-    '60',
-    '-c:a',
-    'aac',
-    '-shortest',
-    `${file}.tmp.mp4`,
-  ]);
-  await fs.rename(`${file}.tmp.mp4`, file);
-  return file;
-}
-
-/** Twelve different 4000×3000 photo-like JPEGs (detail and noise, as cameras produce). */
-async function photos12mp(): Promise<string[]> {
-  const files = Array.from({ length: PHOTOS }, (_, i) => path.join(cache, `photo-12mp-${i}.jpg`));
-  if (files.every((f) => existsSync(f))) return files;
-  await fs.mkdir(cache, { recursive: true });
-  await ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=4000x3000:r=1:d=${PHOTOS},noise=alls=12:allf=t`,
-    '-q:v',
-    '3',
-    '-start_number',
-    '0',
-    path.join(cache, 'photo-12mp-%d.jpg'),
-  ]);
-  return files;
 }
 
 /** The baseline: one ffmpeg run with the same ladder Keepsake makes, and nothing else. */

@@ -15,6 +15,15 @@ export { createRedis, channelName, type Redis, type RedisOptions } from './redis
 export * as users from './queries/users.js';
 export type { PublicUser } from './queries/users.js';
 export * as sessions from './queries/sessions.js';
+export * as accessLogs from './queries/accessLogs.js';
+export * as mediaLibrary from './queries/mediaLibrary.js';
+export type { LibraryRow, LibrarySort, LibraryOrder } from './queries/mediaLibrary.js';
+export * as mediaItems from './queries/mediaItems.js';
+export * as playbackProgress from './queries/playbackProgress.js';
+export * as queueAdmin from './queries/queueAdmin.js';
+export * as storageUsage from './queries/storageUsage.js';
+export * as keyRotation from './queries/keyRotation.js';
+export type { KeysInUse } from './queries/keyRotation.js';
 export * as rotation from './queries/rotation.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';

@@ -9,3 +9,10 @@ export type { JobOutcome } from './queue/runJob.js';
 export { PROGRESS_CHANNEL, type ProgressEvent, type ProgressStatus } from './visibility/progressEvents.js';
 export { heartbeatKey } from './visibility/heartbeat.js';
 export { openProcessorResources, type ProcessorResources } from './startup/openProcessorResources.js';
+export {
+  rotateKeys,
+  type RotateKeysDeps,
+  type RotateKeysOptions,
+  type RotationSummary,
+} from './rotation/rotateKeys.js';
+export { cleanupGenerations } from './rotation/cleanupGenerations.js';

@@ -190,6 +190,12 @@ export interface RetiredGenerationsTable {
   created_at: Generated<Date>;
 }
 
+/** Completed items per type, kept exact by triggers on media_files (migration 0004). */
+export interface MediaGalleryCountsTable {
+  type: MediaType;
+  completed: ColumnType<number, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -200,6 +206,7 @@ export interface Database {
   access_logs: AccessLogsTable;
   playback_progress: PlaybackProgressTable;
   rotation_runs: RotationRunsTable;
+  media_gallery_counts: MediaGalleryCountsTable;
   retired_generations: RetiredGenerationsTable;
 }
 

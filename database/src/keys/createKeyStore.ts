@@ -23,6 +23,8 @@ export interface ContentKey {
   purpose: KeyPurpose;
   generation: number;
   key: Buffer;
+  /** Set once rotation's cleanup removed this generation's files: the key is no longer handed out. */
+  retiredAt: Date | null;
 }
 
 export type KeyExecutor = Db | Transaction<Database>;
@@ -33,7 +35,7 @@ export interface KeyStore {
   /** The unwrapped key, or undefined when there is no such key. Cached: every HLS key request asks. */
   get(keyId: string): Promise<ContentKey | undefined>;
   forMedia(mediaId: string, purpose: KeyPurpose, generation: number): Promise<ContentKey | undefined>;
-  /** Marks keys retired (rotation); a retired key stays readable until its files are gone. */
+  /** Marks keys retired (rotation's cleanup, once their files are gone); get() then reports retiredAt. */
   retire(keyIds: readonly string[], executor?: KeyExecutor): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export function createKeyStore(db: Db, masterKey: Buffer, options: KeyStoreOptio
     const identity = { id: row.id, mediaId: row.media_id, purpose: row.purpose, generation: row.generation };
     const key = unwrapKey(master, identity, row.wrapped_key);
     if (!key || key.length !== KEY_SIZES[row.purpose]) throw new KeyIntegrityError(row.id);
-    return { ...identity, key };
+    return { ...identity, key, retiredAt: row.retired_at };
   };
 
   const cache = new LRUCache<string, ContentKey>({
@@ -79,7 +81,7 @@ export function createKeyStore(db: Db, masterKey: Buffer, options: KeyStoreOptio
       const key = randomBytes(KEY_SIZES[purpose]);
       await insertEncryptionKey(executor, { ...identity, wrappedKey: wrapKey(master, identity, key) });
       // Not cached here: the caller's transaction may still roll back.
-      return { ...identity, key };
+      return { ...identity, key, retiredAt: null };
     },
 
     async get(keyId) {
@@ -101,6 +103,8 @@ export function createKeyStore(db: Db, masterKey: Buffer, options: KeyStoreOptio
 
     async retire(keyIds, executor = db) {
       await retireEncryptionKeys(executor, keyIds);
+      // Seen at once by this process; other processes' caches catch up within their TTL.
+      for (const id of keyIds) cache.delete(id.toLowerCase());
     },
   };
 }

@@ -125,7 +125,8 @@ describe('key store', () => {
       .execute();
     expect(rows.find((r) => r.id === old.id)?.retired_at).toBeInstanceOf(Date);
     expect(rows.find((r) => r.id === keep.id)?.retired_at).toBeNull();
-    expect(await createKeyStore(t.db, masterKey).get(old.id)).toEqual(old);
+    expect(await createKeyStore(t.db, masterKey).get(old.id)).toEqual({ ...old, retiredAt: expect.any(Date) });
+    expect((await createKeyStore(t.db, masterKey).get(keep.id))?.retiredAt).toBeNull();
   });
 
   it('resolves storage keys for sealed files, and nothing else', async () => {

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as keyRotation from './0002_key_rotation.js';
+import * as sessionsOneLivePerDevice from './0003_sessions_one_live_per_device.js';
+import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -9,6 +11,8 @@ import * as keyRotation from './0002_key_rotation.js';
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_key_rotation': keyRotation,
+  '0003_sessions_one_live_per_device': sessionsOneLivePerDevice,
+  '0004_media_gallery_counts': mediaGalleryCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,6 +18,15 @@ export async function listItemsToRotate(db: Db, cutoff: Date, only?: string): Pr
   return query.execute();
 }
 
+export async function countCompletedItems(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('media_files')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('status', '=', 'completed')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function findUnfinishedRun(db: Db): Promise<RotationRun | undefined> {
   return db
     .selectFrom('rotation_runs')
@@ -55,20 +64,24 @@ export async function startRun(db: Db, run: NewRun): Promise<RotationRun> {
     .executeTakeFirstOrThrow();
 }
 
-/** A rerun takes over an interrupted run: same record, same cutoff, counts carried on. */
+/**
+ * A rerun takes over an interrupted run: same record, same cutoff. The count of items done is
+ * taken from the items themselves, since a kill can land between an item's switch and its count.
+ */
 export async function resumeRun(
   db: Db,
   id: string,
-  run: { host: string; pid: number; itemsLeft: number },
+  run: { host: string; pid: number; itemsDone: number; itemsLeft: number },
 ): Promise<RotationRun> {
   return db
     .updateTable('rotation_runs')
-    .set((eb) => ({
+    .set({
       status: 'running',
       host: run.host,
       pid: run.pid,
-      items_total: eb('items_done', '+', run.itemsLeft),
-    }))
+      items_done: run.itemsDone,
+      items_total: run.itemsDone + run.itemsLeft,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -182,24 +195,25 @@ export async function dueRetiredGenerations(db: Db, now: Date) {
     .execute();
 }
 
-/** Marks an old generation gone and its keys retired (they stop being served), together. */
+/** The keys of one generation of an item (to retire them through the key store). */
+export async function keyIdsOfGeneration(db: Db, mediaId: string, generation: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('encryption_keys')
+    .select('id')
+    .where('media_id', '=', mediaId)
+    .where('generation', '=', generation)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Marks an old generation's files gone (its keys are retired first, through the key store). */
 export async function markGenerationRemoved(db: Db, mediaId: string, generation: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const now = new Date();
-    await trx
-      .updateTable('retired_generations')
-      .set({ removed_at: now })
-      .where('media_id', '=', mediaId)
-      .where('generation', '=', generation)
-      .execute();
-    await trx
-      .updateTable('encryption_keys')
-      .set({ retired_at: now })
-      .where('media_id', '=', mediaId)
-      .where('generation', '=', generation)
-      .where('retired_at', 'is', null)
-      .execute();
-  });
+  await db
+    .updateTable('retired_generations')
+    .set({ removed_at: new Date() })
+    .where('media_id', '=', mediaId)
+    .where('generation', '=', generation)
+    .execute();
 }
 
 /** Keys made for a generation the item never switched to (its rotation failed). */

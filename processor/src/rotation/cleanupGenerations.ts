@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { rotation, type Db } from '@keepsake/database';
+import { rotation, type Db, type KeyStore } from '@keepsake/database';
 
 export interface CleanupDeps {
   db: Db;
+  keyStore: KeyStore;
   assetsDir: string;
 }
 
@@ -12,11 +13,15 @@ export interface CleanupOutcome {
   removedOrphans: string[];
 }
 
-/** Old generations whose grace period is over: files removed, keys retired. */
-async function removeDueGenerations({ db, assetsDir }: CleanupDeps, now: Date): Promise<number> {
+/**
+ * Old generations whose grace period is over: files removed, keys retired (so the server stops
+ * handing them out), then marked done. Each step can be repeated, so a crash in between is harmless.
+ */
+async function removeDueGenerations({ db, keyStore, assetsDir }: CleanupDeps, now: Date): Promise<number> {
   const due = await rotation.dueRetiredGenerations(db, now);
   for (const old of due) {
     for (const dir of old.asset_dirs) await fs.rm(path.join(assetsDir, dir), { recursive: true, force: true });
+    await keyStore.retire(await rotation.keyIdsOfGeneration(db, old.media_id, old.generation));
     await rotation.markGenerationRemoved(db, old.media_id, old.generation);
   }
   return due.length;

@@ -44,8 +44,7 @@ async function rotatePlaylist(
     const oldKey = await ctx.resolveOldKey(segment.key.keyId);
     if (!oldKey) throw new Error(`key ${segment.key.keyId} of ${name} is unknown`);
     const target = segmentPath(dest, segment.uri);
-    await reencryptSegment(segmentPath(src, segment.uri), target, { key: oldKey, iv: segment.key.iv }, to);
-    ctx.onBytes((await fs.stat(target)).size);
+    ctx.onBytes(await reencryptSegment(segmentPath(src, segment.uri), target, { key: oldKey, iv: segment.key.iv }, to));
     handled.add(segment.uri);
   }
   await fs.writeFile(path.join(dest, name), withNewKey(text, { keyId: ctx.keys.hls.id, iv: to.iv }), { mode: 0o600 });
@@ -69,8 +68,7 @@ export async function copyGeneration(src: string, dest: string, ctx: CopyContext
     if (entry.isDirectory()) await copyGeneration(from, to, ctx);
     else if (!entry.isFile()) throw new Error(`${from} is neither a file nor a folder`);
     else if (entry.name.endsWith('.sealed')) {
-      await resealFile(from, to, ctx.resolveOldKey, ctx.keys.storage);
-      ctx.onBytes((await fs.stat(to)).size);
+      ctx.onBytes((await resealFile(from, to, ctx.resolveOldKey, ctx.keys.storage)).sealedSize);
     } else if (entry.name.endsWith('.ts')) {
       if (!handled.has(entry.name)) throw new Error(`${from} is not listed in any playlist`);
     } else if (!entry.name.endsWith('.m3u8')) {

@@ -10,18 +10,20 @@ export interface SegmentCipher {
 /**
  * Decrypts an AES-128-CBC HLS segment and encrypts it again under a new key and IV,
  * streaming, without ffmpeg: the video itself is never touched. A wrong old key shows
- * up as a padding error from the decipher.
+ * up as a padding error from the decipher. Returns the bytes written.
  */
 export async function reencryptSegment(
   src: string,
   dest: string,
   from: SegmentCipher,
   to: SegmentCipher,
-): Promise<void> {
+): Promise<number> {
+  const output = createWriteStream(dest, { mode: 0o600 });
   await pipeline(
     createReadStream(src, { highWaterMark: 1 << 20 }),
     createDecipheriv('aes-128-cbc', from.key, from.iv),
     createCipheriv('aes-128-cbc', to.key, to.iv),
-    createWriteStream(dest, { mode: 0o600 }),
+    output,
   );
+  return output.bytesWritten;
 }

@@ -58,9 +58,12 @@ describe('key rotation killed at random points', () => {
     const doneAtKill: number[] = [];
     for (let kill = 0; kill < 10; kill++) {
       const cli = startProcessorCli(env.env, [], 'rotateKeys');
-      // Once this process has the run (new or resumed), somewhere in the next 300 ms.
-      await waitFor('the rotation to start', () => runOf(cli.child.pid!), 60_000, 5);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+      // Once this process has the run (new or resumed), somewhere in the next 150 ms.
+      const started = await Promise.race([
+        waitFor('the rotation to start', () => runOf(cli.child.pid!), 60_000, 5).then(() => true),
+        cli.exited.then(() => false),
+      ]);
+      if (started) await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
       cli.killHard();
       await cli.exited;
       doneAtKill.push((await runOf(cli.child.pid!))?.items_done ?? 20);

@@ -18,6 +18,8 @@ export interface RotateKeysDeps {
 export interface RotateKeysOptions {
   dryRun?: boolean;
   only?: string;
+  /** Items rotated at the same time (default 4). */
+  concurrency?: number;
   onProgress?: (progress: RotationProgress) => void;
 }
 
@@ -92,7 +94,12 @@ export async function rotateKeys(deps: RotateKeysDeps, options: RotateKeysOption
 
     const host = os.hostname();
     const run = unfinished
-      ? await rotation.resumeRun(db, unfinished.id, { host, pid: process.pid, itemsLeft: items.length })
+      ? await rotation.resumeRun(db, unfinished.id, {
+          host,
+          pid: process.pid,
+          itemsDone: (await rotation.countCompletedItems(db)) - items.length,
+          itemsLeft: items.length,
+        })
       : await rotation.startRun(db, {
           dryRun: false,
           onlyMediaId: options.only ?? null,
@@ -104,14 +111,23 @@ export async function rotateKeys(deps: RotateKeysDeps, options: RotateKeysOption
 
     const failed: RotationSummary['failed'] = [];
     let bytes = 0;
-    for (const [index, item] of items.entries()) {
+    let settledBytes = 0;
+    const inFlight = new Map<string, number>();
+    const report = () =>
+      options.onProgress?.({
+        ...progress,
+        bytesDone: settledBytes + [...inFlight.values()].reduce((a, b) => a + b, 0),
+      });
+
+    const rotateOne = async (item: MediaFile, size: number) => {
       const started = Date.now();
-      let itemBytes = 0;
+      inFlight.set(item.id, 0);
       try {
         await rotateItem(deps, item, (written) => {
-          itemBytes += written;
-          options.onProgress?.({ ...progress, bytesDone: progress.bytesDone + itemBytes });
+          inFlight.set(item.id, (inFlight.get(item.id) ?? 0) + written);
+          report();
         });
+        const itemBytes = inFlight.get(item.id) ?? 0;
         await rotation.recordItemDone(db, run.id, itemBytes);
         bytes += itemBytes;
         logger.info(
@@ -130,10 +146,21 @@ export async function rotateKeys(deps: RotateKeysDeps, options: RotateKeysOption
         await rotation.recordItemFailed(db, run.id, failure);
         logger.error({ ...failure, name: item.original_name }, 'rotation failed; item stays on its current keys');
       }
-      progress.itemsDone = index + 1;
-      progress.bytesDone += sizes[index]!;
-      options.onProgress?.({ ...progress });
-    }
+      inFlight.delete(item.id);
+      settledBytes += size;
+      progress.itemsDone += 1;
+      report();
+    };
+
+    // A few items at a time: re-encryption is CPU work and file I/O that overlap well.
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const index = next++;
+        await rotateOne(items[index]!, sizes[index]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, items.length) }, worker));
 
     await rotation.finishRun(db, run.id, 'completed');
     const cleanup = await cleanupGenerations(deps);

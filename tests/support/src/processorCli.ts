@@ -50,7 +50,12 @@ export function startProcessorCli(
     stderr: () => err,
     exited,
     killHard: () => {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch (error) {
+        // Already gone: it finished before the kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
     },
   };
 }

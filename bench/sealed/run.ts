@@ -3,7 +3,7 @@
  * Key rotation re-seals every file, so resealFile is measured against copying:
  * the target is at least half the speed of a plain copy.
  *
- *   npx tsx --conditions=source bench/sealedFormat.ts [--mib 64] [--rounds 5]
+ *   npm run bench -- sealed   (or: npx tsx --conditions=source bench/sealed/run.ts) [--mib 64] [--rounds 5]
  *
  * Rounds are interleaved and medians reported, since other work on the machine skews single runs.
  */

@@ -38,6 +38,9 @@ export async function benchEnvironment(workers: number, logger = pino({ level: '
   const processor = createProcessor({ config, db, redis, keyStore, logger });
   return {
     importsDir,
+    assetsDir,
+    db,
+    keyStore,
     processor,
     async close() {
       const keys = await redis.keys(`${prefix}*`);

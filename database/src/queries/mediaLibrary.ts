@@ -1,0 +1,76 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/createDb.js';
+import { mediaPathColumns, type Database, type MediaFile, type MediaType } from '../db/schema.js';
+
+export type LibrarySort = 'taken' | 'created' | 'name';
+export type LibraryOrder = 'asc' | 'desc';
+
+export interface LibraryPageQuery {
+  type?: MediaType;
+  sort: LibrarySort;
+  order: LibraryOrder;
+  limit: number;
+  /** Keyset: the `sort_key` and id of the last item of the previous page. */
+  after?: { sortKey: string; id: string };
+}
+
+/** What a gallery tile needs; `sort_key` is the value the page is ordered by, as exact text for cursors. */
+export const libraryColumns = [
+  'id',
+  'type',
+  'original_name',
+  'mime',
+  'size',
+  'width',
+  'height',
+  'duration',
+  'taken_at',
+  'created_at',
+  'generation',
+  ...mediaPathColumns,
+] as const;
+
+/**
+ * The sort expressions, each matching one of the partial gallery indexes of migration 0001
+ * (sort_date / created_at / lower(original_name), then id), so a page is an index range scan
+ * whatever its depth.
+ */
+const sortExpressions = {
+  taken: { column: sql`sort_date`, key: sql<string>`sort_date::text`, cast: sql`::timestamptz` },
+  created: { column: sql`created_at`, key: sql<string>`created_at::text`, cast: sql`::timestamptz` },
+  name: { column: sql`lower(original_name)`, key: sql<string>`lower(original_name)`, cast: sql`` },
+} as const;
+
+function completed(db: Db, type: MediaType | undefined) {
+  let query = db.selectFrom('media_files').where('status', '=', 'completed');
+  if (type) query = query.where('type', '=', type);
+  return query;
+}
+
+export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryRow[]> {
+  const sort = sortExpressions[q.sort];
+  const direction = q.order === 'desc' ? sql`DESC` : sql`ASC`;
+  let query = completed(db, q.type)
+    .select(libraryColumns)
+    .select(sort.key.as('sort_key'))
+    .orderBy(sql`${sort.column} ${direction}`)
+    .orderBy(sql`id ${direction}`)
+    .limit(q.limit) as SelectQueryBuilder<Database, 'media_files', LibraryRow>;
+  if (q.after) {
+    const comparison = q.order === 'desc' ? sql`<` : sql`>`;
+    query = query.where(
+      sql<boolean>`(${sort.column}, id) ${comparison} (${q.after.sortKey}${sort.cast}, ${q.after.id}::uuid)`,
+    );
+  }
+  return query.execute();
+}
+
+export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & { sort_key: string };
+
+/** Completed items (of one type), from the trigger-kept counts: one tiny read instead of a count(*). */
+export async function countLibrary(db: Db, type: MediaType | undefined): Promise<number> {
+  let query = db.selectFrom('media_gallery_counts').select((eb) => eb.fn.sum<number>('completed').as('count'));
+  if (type) query = query.where('type', '=', type);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count ?? 0);
+}

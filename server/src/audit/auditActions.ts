@@ -1,0 +1,21 @@
+/** Everything the audit log records (access_logs.action); the database checks the spelling too. */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh_reuse',
+  'session.evicted',
+  'session.revoked',
+  'media.view',
+  'media.download',
+  'media.key',
+  'media.stream_start',
+  'media.stream_refused',
+  'security.refused',
+  'admin.user_create',
+  'admin.user_update',
+  'admin.password_reset',
+  'admin.queue_retry',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];

@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a media token may open: a media item (its images, playlists, segments) or one HLS key. */
+export type SignedResource = `item:${string}` | `key:${string}`;
+
+const tokenPattern = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+
+export interface MediaUrlSignerOptions {
+  /** Long enough for a whole film; the live-session check on every request revokes at once anyway. */
+  lifetimeMs?: number;
+  /** Expiry is rounded up to this, so an item's URLs stay the same for a while and browsers can cache them. */
+  roundingMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Tokens for media URLs (`?t=`), which `<img>` and native HLS send without headers:
+ * `<session id>.<expiry>.<HMAC-SHA256 over session, resource and expiry>`.
+ */
+export class MediaUrlSigner {
+  private readonly lifetimeMs: number;
+  private readonly roundingMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly secret: string,
+    options: MediaUrlSignerOptions = {},
+  ) {
+    this.lifetimeMs = options.lifetimeMs ?? 6 * 3600_000;
+    this.roundingMs = options.roundingMs ?? 3600_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  sign(sessionId: string, resource: SignedResource): string {
+    const expiresAt = Math.ceil((this.now() + this.lifetimeMs) / this.roundingMs) * this.roundingMs;
+    const expiry = Math.floor(expiresAt / 1000);
+    return `${sessionId}.${expiry}.${this.mac(sessionId, resource, expiry).toString('base64url')}`;
+  }
+
+  /** The session id the token was issued to, or null when it is malformed, tampered with or expired. */
+  verify(token: unknown, resource: SignedResource): string | null {
+    if (typeof token !== 'string') return null;
+    const match = tokenPattern.exec(token);
+    if (!match) return null;
+    const [, sessionId, expiryText, macText] = match as unknown as [string, string, string, string];
+    const expiry = Number(expiryText);
+    // Compared as text: base64url's last character carries spare bits, so decoding first would
+    // accept several spellings of one MAC.
+    const presented = Buffer.from(macText, 'latin1');
+    const expected = Buffer.from(this.mac(sessionId, resource, expiry).toString('base64url'), 'latin1');
+    const genuine = presented.length === expected.length && timingSafeEqual(presented, expected);
+    return genuine && expiry * 1000 > this.now() ? sessionId : null;
+  }
+
+  private mac(sessionId: string, resource: SignedResource, expiry: number): Buffer {
+    return createHmac('sha256', this.secret).update(`${sessionId}\n${resource}\n${expiry}`).digest();
+  }
+}

@@ -1,0 +1,73 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { MediaFile } from '@keepsake/database';
+import { NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js';
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const MediaItem = Type.Object({
+  id: Uuid,
+  type: Type.Union([Type.Literal('image'), Type.Literal('video')]),
+  original_name: Type.String(),
+  mime: NullableString,
+  size: Type.Number(),
+  width: NullableNumber,
+  height: NullableNumber,
+  duration: NullableNumber,
+  taken_at: NullableTimestamp,
+  created_at: Timestamp,
+  thumbnail_url: NullableString,
+  image_url: NullableString,
+  preview_url: NullableString,
+  scene_preview_url: NullableString,
+  poster_url: NullableString,
+  stream_url: NullableString,
+});
+export type MediaItem = Static<typeof MediaItem>;
+
+type ItemFields = Pick<
+  MediaFile,
+  | 'id'
+  | 'type'
+  | 'original_name'
+  | 'mime'
+  | 'size'
+  | 'width'
+  | 'height'
+  | 'duration'
+  | 'taken_at'
+  | 'created_at'
+  | 'image_path'
+  | 'thumbnail_path'
+  | 'preview_path'
+  | 'scene_preview_path'
+  | 'poster_path'
+  | 'playlist_path'
+>;
+
+/**
+ * An item as the gallery sees it, its media URLs signed with one token (bound to the session,
+ * the item and an expiry) so `<img>`, `<video>` and hls.js can load them without headers.
+ */
+export function mediaItemView(item: ItemFields, token: string): MediaItem {
+  const url = (kind: string, present: unknown) => (present ? `/api/media/${kind}/${item.id}?t=${token}` : null);
+  const video = item.type === 'video';
+  return {
+    id: item.id,
+    type: video ? 'video' : 'image',
+    original_name: item.original_name,
+    mime: item.mime,
+    size: Number(item.size),
+    width: item.width,
+    height: item.height,
+    duration: item.duration,
+    taken_at: item.taken_at?.toISOString() ?? null,
+    created_at: item.created_at.toISOString(),
+    thumbnail_url: url('thumbnail', item.thumbnail_path),
+    image_url: video ? null : url('image', item.image_path),
+    preview_url: video ? url('preview', item.preview_path) : null,
+    scene_preview_url: video ? url('scenes', item.scene_preview_path) : null,
+    poster_url: video ? url('poster', item.poster_path) : null,
+    stream_url: video ? url('stream', item.playlist_path) : null,
+  };
+}

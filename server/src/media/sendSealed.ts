@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  openSealedStream,
+  readSealedHeader,
+  SealedFileError,
+  storageKeyResolver,
+  type KeyStore,
+  type SealedHeader,
+} from '@keepsake/database';
+import { ApiError } from '../errors/ApiError.js';
+import { parseByteRange } from './byteRange.js';
+
+export interface SealedResponse {
+  /** Path relative to ASSETS_DIR, as media_files stores it. */
+  relativePath: string;
+  contentType: string;
+  /** Serve `Range` requests (originals, which can be large). */
+  ranges?: boolean;
+  /** Extra headers (Content-Disposition). */
+  headers?: Record<string, string>;
+}
+
+export interface SealedDeps {
+  assetsDir: string;
+  keyStore: KeyStore;
+}
+
+/** If-None-Match may list several tags, weak or strong; `*` matches anything. */
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+async function header(file: string, request: FastifyRequest): Promise<SealedHeader> {
+  try {
+    return await readSealedHeader(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('MEDIA_001', 'The file is missing.');
+    if (error instanceof SealedFileError) {
+      request.log.error({ err: error, file }, 'sealed file unreadable');
+      throw new ApiError('MEDIA_005');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Decrypts a sealed file (database/src/sealed) straight into the response: the right type,
+ * private caching, an ETag (304 when it matches) and, where asked for, Range support.
+ */
+export async function sendSealed(
+  deps: SealedDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: SealedResponse,
+): Promise<FastifyReply> {
+  const file = path.resolve(deps.assetsDir, response.relativePath);
+  if (!file.startsWith(deps.assetsDir + path.sep)) throw new ApiError('MEDIA_001');
+  const sealed = await header(file, request);
+  // Sealed files are never rewritten in place (rotation writes a new generation under a new key).
+  const etag = `"${sealed.keyId}-${sealed.sealedSize}"`;
+  reply
+    .header('etag', etag)
+    .header('cache-control', 'private, max-age=3600')
+    .header('content-type', response.contentType)
+    .header('accept-ranges', response.ranges ? 'bytes' : 'none');
+  for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+
+  const size = sealed.plainSize;
+  const wanted = response.ranges ? parseByteRange(request.headers.range, size) : { kind: 'none' as const };
+  if (wanted.kind === 'unsatisfiable') {
+    return reply.code(416).header('content-range', `bytes */${size}`).send();
+  }
+  const range = wanted.kind === 'range' ? wanted.range : undefined;
+  let stream;
+  try {
+    stream = await openSealedStream(file, storageKeyResolver(deps.keyStore), range);
+  } catch (error) {
+    if (error instanceof SealedFileError) {
+      request.log.error({ err: error, file }, 'sealed file cannot be opened');
+      throw new ApiError('MEDIA_005');
+    }
+    throw error;
+  }
+  if (range) {
+    reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
+    reply.header('content-length', range.end - range.start + 1);
+  } else {
+    reply.header('content-length', size);
+  }
+  return reply.send(stream);
+}

@@ -1,0 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+import type { ServerConfig } from '@keepsake/database';
+import { RangeMatcher } from '../network/addressRanges.js';
+import { clientAddress } from '../network/clientAddress.js';
+
+export interface ClientCheck {
+  address: string;
+  allowed: boolean;
+  viaVpn: boolean;
+}
+
+/** The allowlist decision for a request: its real client address, whether it may come in, whether via the VPN. */
+export function createClientCheck(config: Pick<ServerConfig, 'allowedNetworks' | 'trustedProxies' | 'vpnSubnet'>) {
+  const allowed = new RangeMatcher(config.allowedNetworks);
+  const vpn = new RangeMatcher(config.vpnSubnet);
+  return (request: FastifyRequest): ClientCheck => {
+    const address = clientAddress(request, config.trustedProxies);
+    return { address, allowed: allowed.matches(address), viaVpn: vpn.matches(address) };
+  };
+}

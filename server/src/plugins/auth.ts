@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { users } from '@keepsake/database';
+import { defaultAccess, type AccessLevel } from '../auth/accessLevel.js';
+import type { AccessClaims, AuthContext } from '../auth/AuthContext.js';
+import { bearerToken } from '../auth/bearerToken.js';
+import { ApiError } from '../errors/ApiError.js';
+import { MediaUrlSigner, type SignedResource } from '../media/MediaUrlSigner.js';
+import { ActivityRecorder } from '../sessions/ActivityRecorder.js';
+import { LiveSessions } from '../sessions/LiveSessions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessLevel;
+  }
+  interface FastifyInstance {
+    liveSessions: LiveSessions;
+    mediaUrls: MediaUrlSigner;
+    signAccessToken(claims: AccessClaims): string;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export const accessTokenSeconds = 15 * 60;
+
+function isAccessClaims(value: unknown): value is AccessClaims {
+  const claims = value as Partial<AccessClaims> | null;
+  return (
+    typeof claims?.sub === 'string' &&
+    typeof claims.sid === 'string' &&
+    (claims.role === 'admin' || claims.role === 'member')
+  );
+}
+
+/**
+ * Authentication for every route, by the route's declared access level: Bearer JWTs
+ * (HS256 only) for the API, signed `?t=` tokens for media URLs. Either way the session
+ * must be live in Redis, and checking it also touches it (idle timeout).
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { config } = app;
+    await app.register(fastifyCookie);
+    await app.register(fastifyJwt, {
+      secret: config.jwtSecret,
+      sign: { algorithm: 'HS256', expiresIn: accessTokenSeconds },
+      verify: { algorithms: ['HS256'] },
+    });
+
+    const live = new LiveSessions(app.redis, Math.round(config.sessionIdleMinutes * 60_000));
+    const activity = new ActivityRecorder(app.db, app.log);
+    app.decorate('liveSessions', live);
+    app.decorate('mediaUrls', new MediaUrlSigner(config.urlSigningSecret));
+    app.decorate('signAccessToken', (claims: AccessClaims) => app.jwt.sign(claims));
+    app.decorateRequest('auth', null);
+
+    async function bearer(request: FastifyRequest, adminOnly: boolean): Promise<void> {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw new ApiError('AUTH_002', 'Sign-in required: send the access token as "Authorization: Bearer".');
+      let claims: unknown;
+      try {
+        claims = app.jwt.verify(token);
+      } catch (error) {
+        const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
+        throw new ApiError('AUTH_002', expired ? 'The access token has expired; refresh it.' : undefined);
+      }
+      if (!isAccessClaims(claims)) throw new ApiError('AUTH_002');
+      const [user, liveUserId] = await Promise.all([users.findUserById(app.db, claims.sub), live.touch(claims.sid)]);
+      if (!user) throw new ApiError('AUTH_002', 'This account no longer exists.');
+      if (!user.is_active) throw new ApiError('AUTH_004');
+      if (liveUserId !== user.id) throw new ApiError('AUTH_003');
+      activity.seen(claims.sid);
+      request.auth = { userId: user.id, sessionId: claims.sid, role: user.role, user };
+      if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');
+    }
+
+    async function signed(request: FastifyRequest, resource: SignedResource): Promise<void> {
+      const sessionId = app.mediaUrls.verify((request.query as { t?: unknown } | undefined)?.t, resource);
+      if (!sessionId) throw new ApiError('SEC_002');
+      const userId = await live.touch(sessionId);
+      if (!userId) throw new ApiError('AUTH_003');
+      activity.seen(sessionId);
+      request.auth = { userId, sessionId, role: null, user: null };
+    }
+
+    app.addHook('onRequest', async (request) => {
+      const access = request.routeOptions.config.access ?? defaultAccess(request.routeOptions.url);
+      const params = (request.params ?? {}) as { id?: string; keyId?: string };
+      switch (access) {
+        case 'public':
+          return;
+        case 'user':
+        case 'admin':
+          return bearer(request, access === 'admin');
+        case 'media-item':
+          return signed(request, `item:${params.id ?? ''}`);
+        case 'media-key':
+          return signed(request, `key:${params.keyId ?? ''}`);
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['dependencies', 'allowlist'] },
+);

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import { users } from '@keepsake/database';
+import type { App } from '../../app/types.js';
+import { LoginThrottle } from '../../auth/LoginThrottle.js';
+import { setRefreshCookie } from '../../auth/refreshCookie.js';
+import { ApiError } from '../../errors/ApiError.js';
+import { errorResponses } from '../../schemas/common.js';
+import { deviceInfo } from '../../sessions/deviceInfo.js';
+import { openSession } from '../../sessions/sessionService.js';
+import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
+import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { SignedIn, signedInBody } from './signedInBody.js';
+
+const LoginBody = Type.Object(
+  {
+    login: Type.String({ minLength: 1, maxLength: 254, description: 'username or email' }),
+    password: Type.String({ minLength: 1, maxLength: maxPasswordLength }),
+    device_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[A-Za-z0-9._:-]+$',
+        description: 'a random id the browser keeps, so one device has one session',
+      }),
+    ),
+    device_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export async function loginRoute(app: App): Promise<void> {
+  const throttle = new LoginThrottle(app);
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the refresh cookie',
+        body: LoginBody,
+        response: { 200: SignedIn, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const user = await users.findUserByLogin(app.db, body.login.trim());
+      await throttle.assertAllowed(request, user?.id ?? body.login.trim().toLowerCase());
+      const passwordOk = user
+        ? await verifyPassword(user.password_hash, body.password)
+        : await verifyAgainstDummy(body.password);
+      if (!user || !passwordOk) {
+        await throttle.recordFailure(request);
+        request.audit({
+          action: 'auth.login_failed',
+          userId: user?.id ?? null,
+          status: 401,
+          details: { login: body.login },
+        });
+        throw new ApiError('AUTH_001');
+      }
+      if (!user.is_active) {
+        request.audit({ action: 'auth.login_failed', userId: user.id, status: 401, details: { reason: 'disabled' } });
+        throw new ApiError('AUTH_004');
+      }
+
+      const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
+      const device = deviceInfo(userAgent ?? undefined);
+      const { session, refreshToken, evicted } = await openSession(
+        { db: app.db, live: app.liveSessions, maxDevicesPerUser: app.config.maxDevicesPerUser },
+        user.id,
+        {
+          deviceId: body.device_id ?? randomUUID(),
+          deviceName: body.device_name ?? device.name,
+          deviceType: device.type,
+          ip: request.clientIp || null,
+          userAgent,
+        },
+      );
+      await users.recordLogin(app.db, user.id);
+      request.audit({ action: 'auth.login', userId: user.id, sessionId: session.id, status: 200 });
+      for (const old of evicted) {
+        request.audit({
+          action: 'session.evicted',
+          userId: user.id,
+          sessionId: old.id,
+          details: { reason: 'device limit reached', device_name: old.device_name, replaced_by: session.id },
+        });
+      }
+      setRefreshCookie(reply, refreshToken);
+      return signedInBody(app, user, session.id);
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
+import type { App } from '../../app/types.js';
+import { ApiError } from '../../errors/ApiError.js';
+import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
+
+/** The item if it is in the gallery; otherwise the error that says why not. */
+export async function requireCompletedMedia(app: App, id: string): Promise<MediaFile> {
+  const item = await mediaItems.findMediaById(app.db, id);
+  if (!item || item.status === 'failed') throw new ApiError('MEDIA_001');
+  if (item.status !== 'completed') throw new ApiError('MEDIA_002');
+  return item;
+}
+
+const Variant = Type.Object({
+  name: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bandwidth: Type.Integer(),
+});
+
+export function itemRoutes(app: App): void {
+  app.get(
+    '/api/media/:id',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'One item, with its metadata, video variants and where playback stopped',
+        params: IdParams,
+        response: {
+          200: Type.Intersect([
+            MediaItem,
+            Type.Object({
+              metadata: Type.Record(Type.String(), Type.Unknown()),
+              variants: Type.Array(Variant),
+              resume_position: Type.Union([Type.Number(), Type.Null()]),
+            }),
+          ]),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { userId, sessionId } = request.auth!;
+      const item = await requireCompletedMedia(app, request.params.id);
+      const resume =
+        item.type === 'video' ? await playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null;
+      request.audit({ action: 'media.view', mediaId: item.id });
+      return {
+        ...mediaItemView(item, app.mediaUrls.sign(sessionId, `item:${item.id}`)),
+        metadata: item.metadata,
+        variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
+        resume_position: resume,
+      };
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import { Type } from '@sinclair/typebox';
+import { mediaLibrary } from '@keepsake/database';
+import type { App } from '../../app/types.js';
+import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
+import { errorResponses } from '../../schemas/common.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isSortKeyAndId(values: unknown[]): values is [string, string] {
+  return (
+    values.length === 2 &&
+    typeof values[0] === 'string' &&
+    values[0].length <= 1000 &&
+    typeof values[1] === 'string' &&
+    uuidPattern.test(values[1])
+  );
+}
+
+export function libraryRoutes(app: App): void {
+  app.get(
+    '/api/media/library',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'The gallery, a page at a time (keyset paging: pass next_cursor back as cursor)',
+        querystring: Type.Object({
+          type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
+          sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
+            default: 'taken',
+          }),
+          order: Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc' }),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 60 }),
+          cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(MediaItem),
+            next_cursor: Type.Union([Type.String(), Type.Null()]),
+            total: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { type, sort, order, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
+      const [rows, total] = await Promise.all([
+        mediaLibrary.libraryPage(app.db, {
+          type,
+          sort,
+          order,
+          limit: limit + 1,
+          after: after && { sortKey: after[0], id: after[1] },
+        }),
+        mediaLibrary.countLibrary(app.db, type),
+      ]);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const { sessionId } = request.auth!;
+      return {
+        items: page.map((row) => mediaItemView(row, app.mediaUrls.sign(sessionId, `item:${row.id}`))),
+        next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+        total,
+      };
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import type { App } from '../../app/types.js';
+import { StreamLimiter } from '../../media/StreamLimiter.js';
+import { imageRoutes } from './images.js';
+import { itemRoutes } from './item.js';
+import { keyRoutes } from './keys.js';
+import { libraryRoutes } from './library.js';
+import type { MediaRouteDeps } from './mediaRouteDeps.js';
+import { originalRoutes } from './original.js';
+import { progressRoutes } from './progress.js';
+import { segmentRoutes } from './segments.js';
+import { streamRoutes } from './stream.js';
+
+/** The gallery and media delivery: library, items, images, HLS, keys, segments, originals, playback progress. */
+export async function mediaRoutes(app: App): Promise<void> {
+  const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
+  libraryRoutes(app);
+  itemRoutes(app);
+  imageRoutes(app);
+  originalRoutes(app);
+  streamRoutes(app, deps);
+  keyRoutes(app);
+  segmentRoutes(app);
+  progressRoutes(app, deps);
+}

@@ -1,0 +1,22 @@
+import { Type } from '@sinclair/typebox';
+import { segmentFilePattern, variantNamePattern } from '../../hls/hlsNames.js';
+import { Uuid } from '../../schemas/common.js';
+
+/** The query of every signed media URL: its token (checked by the auth hook before anything else). */
+export const SignedQuery = Type.Object({
+  t: Type.String({ minLength: 1, maxLength: 200, description: 'the signed media token from the URL the API gave' }),
+});
+
+export const mediaSecurity = [{ mediaToken: [] }];
+
+/** An item's HLS variant in one key generation: /…/:id/g:generation/:variant. */
+export const VariantParams = Type.Object({
+  id: Uuid,
+  generation: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  variant: Type.String({ pattern: variantNamePattern.source }),
+});
+
+export const SegmentParams = Type.Composite([
+  VariantParams,
+  Type.Object({ file: Type.String({ pattern: segmentFilePattern.source }) }),
+]);

@@ -1,0 +1,39 @@
+import { users } from '@keepsake/database';
+import type { App } from '../../app/types.js';
+import { ApiError } from '../../errors/ApiError.js';
+import { attachment } from '../../media/contentDisposition.js';
+import { sendSealed } from '../../media/sendSealed.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
+import { requireCompletedMedia } from './item.js';
+import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
+
+export function originalRoutes(app: App): void {
+  app.get(
+    '/api/media/original/:id',
+    {
+      config: { access: 'media-item' },
+      schema: {
+        tags: ['media'],
+        summary: 'The original file, decrypted (admins; Range supported)',
+        security: mediaSecurity,
+        params: IdParams,
+        querystring: SignedQuery,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      // Media URLs carry no role: ask the database.
+      const user = await users.findUserById(app.db, request.auth!.userId);
+      if (user?.role !== 'admin') throw new ApiError('AUTH_006');
+      const item = await requireCompletedMedia(app, request.params.id);
+      if (!item.original_path) throw new ApiError('MEDIA_001', 'The original of this item was not kept.');
+      if (!request.headers.range) request.audit({ action: 'media.download', mediaId: item.id });
+      return sendSealed(app.sealedFiles, request, reply, {
+        relativePath: item.original_path,
+        contentType: item.mime ?? 'application/octet-stream',
+        ranges: true,
+        headers: { 'content-disposition': attachment(item.original_name) },
+      });
+    },
+  );
+}

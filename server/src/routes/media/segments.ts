@@ -1,0 +1,59 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { App } from '../../app/types.js';
+import { ApiError } from '../../errors/ApiError.js';
+import { segmentPath } from '../../hls/segmentPath.js';
+import { errorResponses } from '../../schemas/common.js';
+import { mediaSecurity, SegmentParams, SignedQuery } from './mediaSchemas.js';
+
+/**
+ * Where nginx serves ASSETS_DIR from, as an `internal` location: the server only decides,
+ * nginx sends the (already encrypted) file with sendfile. Documented in ARCHITECTURE.md.
+ */
+export const protectedLocation = '/_protected/';
+
+const segmentTypes: Record<string, string> = {
+  ts: 'video/mp2t',
+  m4s: 'video/iso.segment',
+  mp4: 'video/mp4',
+  aac: 'audio/aac',
+};
+
+export function segmentRoutes(app: App): void {
+  const { assetsDir, accelRedirect } = app.config;
+
+  app.get(
+    '/api/media/segment/:id/g:generation/:variant/:file',
+    {
+      config: { access: 'media-item' },
+      schema: {
+        tags: ['media'],
+        summary: 'An AES-128 encrypted HLS segment (X-Accel-Redirect behind nginx, streamed otherwise)',
+        security: mediaSecurity,
+        params: SegmentParams,
+        querystring: SignedQuery,
+        produces: ['video/mp2t'],
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { id, generation, variant, file } = request.params;
+      const relative = segmentPath(assetsDir, { mediaId: id, generation, variant, file });
+      if (!relative) throw new ApiError('MEDIA_001');
+      const extension = path.extname(file).slice(1);
+      reply
+        .header('content-type', segmentTypes[extension] ?? 'application/octet-stream')
+        // A generation's segments never change; the URL's token keeps them private.
+        .header('cache-control', 'private, max-age=86400, immutable');
+      if (accelRedirect) {
+        return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
+      }
+      try {
+        await fs.access(path.join(assetsDir, relative));
+      } catch {
+        throw new ApiError('MEDIA_001', 'No such segment.');
+      }
+      return reply.sendFile(relative, assetsDir, { cacheControl: false, lastModified: false, dotfiles: 'deny' });
+    },
+  );
+}

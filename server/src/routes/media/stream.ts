@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../app/types.js';
+import { ApiError } from '../../errors/ApiError.js';
+import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
+import { variantPlaylistPath } from '../../hls/segmentPath.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
+import { requireCompletedMedia } from './item.js';
+import type { MediaRouteDeps } from './mediaRouteDeps.js';
+import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
+
+const playlistType = 'application/vnd.apple.mpegurl';
+
+async function readPlaylist(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('MEDIA_001', 'The playlist is missing.');
+    throw error;
+  }
+}
+
+/** A playlist on disk that is not what the processor writes is damaged data, not a client error. */
+function rewriteOrFail<T>(request: FastifyRequest, rewrite: () => T): T {
+  try {
+    return rewrite();
+  } catch (error) {
+    request.log.error(
+      { err: error, unexpected: error instanceof UnexpectedPlaylistError },
+      'playlist cannot be served',
+    );
+    throw new ApiError('MEDIA_005', 'The stored playlist is damaged.');
+  }
+}
+
+export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void {
+  const { assetsDir } = app.config;
+
+  app.get(
+    '/api/media/stream/:id',
+    {
+      config: { access: 'media-item' },
+      schema: {
+        tags: ['media'],
+        summary: 'The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed',
+        security: mediaSecurity,
+        params: IdParams,
+        querystring: SignedQuery,
+        produces: [playlistType],
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { userId, sessionId } = request.auth!;
+      const item = await requireCompletedMedia(app, request.params.id);
+      if (item.type !== 'video' || !item.playlist_path) throw new ApiError('MEDIA_001', 'This item is not a video.');
+      if (!(await streamLimiter.claim(userId, sessionId, item.id))) {
+        request.audit({ action: 'media.stream_refused', mediaId: item.id, status: 429 });
+        throw new ApiError('MEDIA_003');
+      }
+      const text = await readPlaylist(path.resolve(assetsDir, item.playlist_path));
+      const itemToken = app.mediaUrls.sign(sessionId, `item:${item.id}`);
+      const body = rewriteOrFail(request, () =>
+        rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
+      );
+      request.audit({ action: 'media.stream_start', mediaId: item.id, details: { generation: item.generation } });
+      return reply.header('content-type', playlistType).header('cache-control', 'no-store').send(body);
+    },
+  );
+
+  app.get(
+    '/api/media/stream/:id/g:generation/:variant/index.m3u8',
+    {
+      config: { access: 'media-item' },
+      schema: {
+        tags: ['media'],
+        summary: 'A variant playlist of one key generation, its key and segment URIs signed',
+        security: mediaSecurity,
+        params: VariantParams,
+        querystring: SignedQuery,
+        produces: [playlistType],
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { sessionId } = request.auth!;
+      const { id, generation, variant } = request.params;
+      const relative = variantPlaylistPath(assetsDir, { mediaId: id, generation, variant });
+      if (!relative) throw new ApiError('MEDIA_001');
+      const text = await readPlaylist(path.join(assetsDir, relative));
+      const body = rewriteOrFail(request, () =>
+        rewriteVariantPlaylist(text, {
+          mediaId: id,
+          generation,
+          variant,
+          itemToken: app.mediaUrls.sign(sessionId, `item:${id}`),
+          keyToken: (keyId) => app.mediaUrls.sign(sessionId, `key:${keyId}`),
+        }),
+      );
+      return reply.header('content-type', playlistType).header('cache-control', 'no-store').send(body);
+    },
+  );
+}

@@ -1,0 +1,41 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db, MediaType, NewMediaFile } from '@keepsake/database';
+
+/**
+ * Completed gallery rows written straight into media_files, for tests about browsing (paging,
+ * sorting, shapes) rather than about the files themselves, which come from the real processor.
+ */
+export function galleryRow(i: number, overrides: Partial<NewMediaFile> = {}): NewMediaFile {
+  const id = randomUUID();
+  const type: MediaType = i % 3 === 0 ? 'video' : 'image';
+  const dir = `${type === 'video' ? 'videos' : 'images'}/${id}/g1`;
+  return {
+    id,
+    original_name: `file-${String(i).padStart(6, '0')}.${type === 'video' ? 'mp4' : 'jpg'}`,
+    type,
+    mime: type === 'video' ? 'video/mp4' : 'image/jpeg',
+    size: 1000 + i,
+    width: 640,
+    height: 480,
+    duration: type === 'video' ? 3 : null,
+    taken_at: i % 5 === 0 ? null : new Date(Date.UTC(2020, 0, 1) + i * 3600_000),
+    content_hash: randomBytes(16).toString('hex'),
+    status: 'completed',
+    asset_dir: dir,
+    thumbnail_path: `${dir}/thumb.webp.sealed`,
+    image_path: type === 'image' ? `${dir}/image.webp.sealed` : null,
+    preview_path: type === 'video' ? `${dir}/preview.webp.sealed` : null,
+    scene_preview_path: type === 'video' ? `${dir}/scenes.webp.sealed` : null,
+    poster_path: type === 'video' ? `${dir}/poster.webp.sealed` : null,
+    playlist_path: type === 'video' ? `${dir}/master.m3u8` : null,
+    updated_at: new Date(),
+    ...overrides,
+  };
+}
+
+export async function insertGalleryRows(db: Db, count: number, start = 0): Promise<void> {
+  for (let offset = 0; offset < count; offset += 1000) {
+    const rows = Array.from({ length: Math.min(1000, count - offset) }, (_, k) => galleryRow(start + offset + k));
+    await db.insertInto('media_files').values(rows).execute();
+  }
+}
