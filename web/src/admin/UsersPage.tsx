@@ -70,20 +70,22 @@ export function UsersPage() {
                     </td>
                     <td>{user.is_active ? 'Active' : 'Disabled'}</td>
                     <td>{user.last_login_at ? formatDateTime(user.last_login_at) : 'Never'}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={user.id === session?.user.id}
-                        onClick={() => update.mutate({ user, change: { is_active: !user.is_active } })}
-                      >
-                        {user.is_active ? 'Disable' : 'Enable'}
-                        <span className="visually-hidden"> {user.username}</span>
-                      </button>
-                      <button type="button" className="button" onClick={() => setResetting(user.id)}>
-                        Reset password<span className="visually-hidden"> of {user.username}</span>
-                      </button>
-                      {resetting === user.id && <ResetPassword user={user} onDone={() => setResetting(null)} />}
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={user.id === session?.user.id}
+                          onClick={() => update.mutate({ user, change: { is_active: !user.is_active } })}
+                        >
+                          {user.is_active ? 'Disable' : 'Enable'}
+                          <span className="visually-hidden"> {user.username}</span>
+                        </button>
+                        <button type="button" className="button" onClick={() => setResetting(user.id)}>
+                          Reset password<span className="visually-hidden"> of {user.username}</span>
+                        </button>
+                        {resetting === user.id && <ResetPassword user={user} onDone={() => setResetting(null)} />}
+                      </div>
                     </td>
                   </tr>
                 ))}
