@@ -28,8 +28,9 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 # ---- shared Node runtime ---------------------------------------------------
 FROM ${NODE_IMAGE} AS node-runtime
 ENV NODE_ENV=production
+# openssl for scripts/init; postgresql-client (15, matching the postgres service) for backup/restore.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends openssl ca-certificates tini \
+  && apt-get install -y --no-install-recommends openssl ca-certificates tini postgresql-client \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json /app/package-lock.json ./

@@ -42,7 +42,7 @@ export interface ProcessorDeps {
 }
 
 export interface FileResult {
-  jobId: string;
+  jobId: number;
   file: string;
   outcome: JobOutcome;
 }
@@ -126,7 +126,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           continue;
         }
         const outcome = await runJob(ctx, job);
-        const result = { jobId: String(job.id), file: job.failed_path ?? job.path, outcome };
+        const result = { jobId: job.id, file: job.failed_path ?? job.path, outcome };
         results.push(result);
         deps.onResult?.(result);
       } catch (error) {

@@ -117,7 +117,8 @@ export interface MasterKeyCheckTable {
 }
 
 export interface ProcessingQueueTable {
-  id: Generated<string>;
+  /** bigserial, read as a number (see createDb). */
+  id: Generated<number>;
   path: string;
   size: BigintColumn;
   mtime: Timestamp;
@@ -141,7 +142,8 @@ export interface ProcessingQueueTable {
 }
 
 export interface AccessLogsTable {
-  id: Generated<string>;
+  /** bigserial, read as a number (see createDb). */
+  id: Generated<number>;
   user_id: string | null;
   session_id: string | null;
   media_id: string | null;
@@ -165,7 +167,8 @@ export interface PlaybackProgressTable {
 export type RotationStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 export interface RotationRunsTable {
-  id: Generated<string>;
+  /** bigserial, read as a number (see createDb). */
+  id: Generated<number>;
   status: ColumnType<RotationStatus, RotationStatus | undefined, RotationStatus>;
   dry_run: Generated<boolean>;
   only_media_id: string | null;

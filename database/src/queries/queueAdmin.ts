@@ -38,7 +38,7 @@ export async function countQueueJobsByStatus(db: Db): Promise<Record<QueueStatus
   return counts;
 }
 
-export async function findQueueJob(db: Db, id: string): Promise<QueueJob | undefined> {
+export async function findQueueJob(db: Db, id: number): Promise<QueueJob | undefined> {
   return db.selectFrom('processing_queue').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -46,7 +46,7 @@ export async function findQueueJob(db: Db, id: string): Promise<QueueJob | undef
  * Puts a failed job back in the queue (ARCHITECTURE.md, Queue): the processor takes the file
  * from `failed_path`. Only a failed job can be retried; returns undefined otherwise.
  */
-export async function retryFailedJob(db: Db, id: string): Promise<QueueJob | undefined> {
+export async function retryFailedJob(db: Db, id: number): Promise<QueueJob | undefined> {
   return db
     .updateTable('processing_queue')
     .set({

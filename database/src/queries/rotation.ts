@@ -70,7 +70,7 @@ export async function startRun(db: Db, run: NewRun): Promise<RotationRun> {
  */
 export async function resumeRun(
   db: Db,
-  id: string,
+  id: number,
   run: { host: string; pid: number; itemsDone: number; itemsLeft: number },
 ): Promise<RotationRun> {
   return db
@@ -87,7 +87,7 @@ export async function resumeRun(
     .executeTakeFirstOrThrow();
 }
 
-export async function recordItemDone(db: Db, id: string, bytes: number): Promise<void> {
+export async function recordItemDone(db: Db, id: number, bytes: number): Promise<void> {
   await db
     .updateTable('rotation_runs')
     .set((eb) => ({ items_done: eb('items_done', '+', 1), bytes: eb('bytes', '+', bytes) }))
@@ -95,7 +95,7 @@ export async function recordItemDone(db: Db, id: string, bytes: number): Promise
     .execute();
 }
 
-export async function recordItemFailed(db: Db, id: string, failure: { mediaId: string; error: string }): Promise<void> {
+export async function recordItemFailed(db: Db, id: number, failure: { mediaId: string; error: string }): Promise<void> {
   await db
     .updateTable('rotation_runs')
     .set((eb) => ({
@@ -106,7 +106,7 @@ export async function recordItemFailed(db: Db, id: string, failure: { mediaId: s
     .execute();
 }
 
-export async function finishRun(db: Db, id: string, status: 'completed' | 'failed' | 'interrupted'): Promise<void> {
+export async function finishRun(db: Db, id: number, status: 'completed' | 'failed' | 'interrupted'): Promise<void> {
   await db
     .updateTable('rotation_runs')
     .set({ status, finished_at: status === 'interrupted' ? null : new Date() })

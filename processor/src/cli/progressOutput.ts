@@ -29,7 +29,7 @@ export function createProgressOutput(stream: NodeJS.WriteStream = process.stdout
         Presets.shades_classic,
       )
     : undefined;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let finished = 0;
   let started = false;
   const failures: string[] = [];

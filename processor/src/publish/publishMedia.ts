@@ -18,7 +18,7 @@ export interface PublishRequest {
   generation: number;
   storageKeyId: string;
   keepOriginal: boolean;
-  jobId: string;
+  jobId: number;
   workerId: string;
 }
 

@@ -14,7 +14,7 @@ export interface Staging {
 }
 
 /** Staging of earlier attempts at a job we now hold: a crashed worker's leftovers. */
-async function removeEarlierAttempts(root: string, jobId: string): Promise<void> {
+async function removeEarlierAttempts(root: string, jobId: number): Promise<void> {
   const entries = await fs.readdir(root).catch(() => [] as string[]);
   await Promise.all(
     entries
@@ -24,7 +24,7 @@ async function removeEarlierAttempts(root: string, jobId: string): Promise<void>
 }
 
 /** assets/.staging/<jobId>-<random>/: on the same filesystem as assets/, so publishing is a rename. */
-export async function createStaging(assetsDir: string, jobId: string): Promise<Staging> {
+export async function createStaging(assetsDir: string, jobId: number): Promise<Staging> {
   const root = path.join(assetsDir, STAGING_DIR);
   await removeEarlierAttempts(root, jobId);
   const dir = path.join(root, `${jobId}-${randomBytes(4).toString('hex')}`);

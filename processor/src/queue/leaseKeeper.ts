@@ -7,7 +7,7 @@ import { renewLease, type Db, type Logger } from '@keepsake/database';
  */
 export function startLeaseKeeper(options: {
   db: Db;
-  jobId: string;
+  jobId: number;
   workerId: string;
   leaseSeconds: number;
   logger: Logger;

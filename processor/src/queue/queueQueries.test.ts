@@ -54,18 +54,18 @@ test('an expired lease is reclaimed by another worker, and the old worker can no
   const job = await claimNextJob(t.db, { workerId: 'dead', leaseSeconds: 1 });
   expect(job).toMatchObject({ status: 'processing', worker_id: 'dead', attempts: 1 });
   expect(await claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 })).toBeUndefined();
-  expect(await renewLease(t.db, { jobId: String(job!.id), workerId: 'dead', leaseSeconds: 1 })).toBe(true);
+  expect(await renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 1 })).toBe(true);
   await sleep(1100);
   const reclaimed = await claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 });
   expect(reclaimed).toMatchObject({ id: job!.id, worker_id: 'alive', attempts: 2 });
-  expect(await renewLease(t.db, { jobId: String(job!.id), workerId: 'dead', leaseSeconds: 30 })).toBe(false);
+  expect(await renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 30 })).toBe(false);
 });
 
 test('a retried job waits out its backoff; a release gives the attempt back', async () => {
   await enqueueFile(t.db, file('flaky.mp4'));
   const job = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
   await retryJob(t.db, {
-    jobId: String(job!.id),
+    jobId: job!.id,
     workerId: 'w',
     delaySeconds: 60,
     error: 'boom',
@@ -81,7 +81,7 @@ test('a retried job waits out its backoff; a release gives the attempt back', as
     .execute();
   const again = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
   expect(again).toMatchObject({ attempts: 2, error: 'boom', error_code: 'MEDIA_005' });
-  await retryJob(t.db, { jobId: String(again!.id), workerId: 'w', delaySeconds: 0, refundAttempt: true });
+  await retryJob(t.db, { jobId: again!.id, workerId: 'w', delaySeconds: 0, refundAttempt: true });
   expect(await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toMatchObject({ attempts: 2 });
 });
 
@@ -89,7 +89,7 @@ test('only the worker holding a job can fail it', async () => {
   await enqueueFile(t.db, file('x.jpg'));
   const job = await claimNextJob(t.db, { workerId: 'owner', leaseSeconds: 30 });
   const options = {
-    jobId: String(job!.id),
+    jobId: job!.id,
     error: 'bad',
     errorCode: 'MEDIA_004',
     failedPath: 'failed/x.jpg',

@@ -18,7 +18,7 @@ export type Reservation =
 /** Decides, one worker at a time per content hash, who makes the item for this content. */
 export async function reserveMedia(
   db: Db,
-  request: { contentHash: string; originalName: string; size: number; jobId: string },
+  request: { contentHash: string; originalName: string; size: number; jobId: number },
 ): Promise<Reservation> {
   await insertPendingMedia(db, request);
   return db.transaction().execute(async (trx) => {

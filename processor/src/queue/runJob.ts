@@ -102,7 +102,7 @@ function toProcessingError(error: unknown, timeoutMinutes: number): ProcessingEr
  */
 export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome> {
   const { config, db, workerId } = ctx;
-  const jobId = String(job.id);
+  const jobId = job.id;
   const relativePath = job.failed_path ?? job.path;
   const absolutePath = path.join(config.importsDir, relativePath);
   const logger = ctx.logger.child({ jobId, file: relativePath });
@@ -275,7 +275,7 @@ async function failForGood(
   ctx: JobContext,
   f: {
     job: QueueJob;
-    jobId: string;
+    jobId: number;
     relativePath: string;
     mediaId: string | null;
     generation: number;

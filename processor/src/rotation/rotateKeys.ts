@@ -31,7 +31,7 @@ export interface RotationProgress {
 }
 
 export interface RotationSummary {
-  runId: string | null;
+  runId: number | null;
   items: number;
   rotated: number;
   failed: { mediaId: string; error: string }[];

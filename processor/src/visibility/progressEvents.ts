@@ -4,7 +4,7 @@ export type ProgressStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
 /** The message on Redis channel `processing:progress`, as the server relays it (ARCHITECTURE.md). */
 export interface ProgressEvent {
-  jobId: string;
+  jobId: number;
   mediaId: string | null;
   file: string;
   stage: string;
@@ -46,7 +46,7 @@ export function createProgressEvents(deps: ProgressDeps) {
     });
   }
 
-  function forJob(jobId: string, file: string): JobProgress {
+  function forJob(jobId: number, file: string): JobProgress {
     let mediaId: string | null = null;
     let lastStage = '';
     let lastPublished = 0;
@@ -85,7 +85,7 @@ export function createProgressEvents(deps: ProgressDeps) {
     };
   }
 
-  function queued(jobId: string, file: string): void {
+  function queued(jobId: number, file: string): void {
     emit({ jobId, mediaId: null, file, stage: 'queued', percent: 0, status: 'queued' });
   }
 

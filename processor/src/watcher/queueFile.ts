@@ -23,8 +23,8 @@ export async function queueFile(deps: QueueFileDeps, relativePath: string): Prom
   if (!stats || !(stats.isFile() || stats.isSymbolicLink())) return 'gone';
   const { job, created } = await enqueueFile(deps.db, { path: relativePath, size: stats.size, mtime: stats.mtime });
   if (created) {
-    deps.logger.info({ file: relativePath, stage: 'queued', jobId: String(job.id) }, 'queued');
-    deps.progress.queued(String(job.id), relativePath);
+    deps.logger.info({ file: relativePath, stage: 'queued', jobId: job.id }, 'queued');
+    deps.progress.queued(job.id, relativePath);
     deps.onQueued();
     return 'queued';
   }

@@ -4,8 +4,8 @@ import type { Db } from '../../db/createDb.js';
 /** Another job currently working on this item under a live lease (the same content dropped twice). */
 export async function findOtherActiveJob(
   db: Db,
-  { mediaId, jobId }: { mediaId: string; jobId: string },
-): Promise<{ id: string } | undefined> {
+  { mediaId, jobId }: { mediaId: string; jobId: number },
+): Promise<{ id: number } | undefined> {
   return db
     .selectFrom('processing_queue')
     .select('id')

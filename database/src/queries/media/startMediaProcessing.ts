@@ -4,7 +4,7 @@ import type { Db } from '../../db/createDb.js';
 /** Ties the item to the job working on it. */
 export async function startMediaProcessing(
   db: Db,
-  { mediaId, jobId, originalName }: { mediaId: string; jobId: string; originalName: string },
+  { mediaId, jobId, originalName }: { mediaId: string; jobId: number; originalName: string },
 ): Promise<void> {
   await db
     .updateTable('media_files')

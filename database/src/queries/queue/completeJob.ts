@@ -13,7 +13,7 @@ export async function completeJob(
     workerId,
     mediaId,
     stage = 'completed',
-  }: { jobId: string; workerId: string; mediaId: string | null; stage?: string },
+  }: { jobId: number; workerId: string; mediaId: string | null; stage?: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('processing_queue')

@@ -3,7 +3,7 @@ import type { Db } from '../../db/createDb.js';
 import { changedARow, heldByWorker } from './heldByWorker.js';
 
 export interface FailOptions {
-  jobId: string;
+  jobId: number;
   workerId: string;
   error: string;
   errorCode: string;

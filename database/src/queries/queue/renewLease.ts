@@ -5,7 +5,7 @@ import { changedARow, heldByWorker } from './heldByWorker.js';
 /** Extends this worker's lease; false means the job is no longer ours (taken over or finished). */
 export async function renewLease(
   db: Db,
-  { jobId, workerId, leaseSeconds }: { jobId: string; workerId: string; leaseSeconds: number },
+  { jobId, workerId, leaseSeconds }: { jobId: number; workerId: string; leaseSeconds: number },
 ): Promise<boolean> {
   const result = await db
     .updateTable('processing_queue')

@@ -3,7 +3,7 @@ import type { Db } from '../../db/createDb.js';
 import { changedARow, heldByWorker } from './heldByWorker.js';
 
 export interface RetryOptions {
-  jobId: string;
+  jobId: number;
   workerId: string;
   delaySeconds: number;
   error?: string;

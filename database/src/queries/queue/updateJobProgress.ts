@@ -5,7 +5,7 @@ import { heldByWorker } from './heldByWorker.js';
 /** What the admin page shows for a running job. */
 export async function updateJobProgress(
   db: Db,
-  { jobId, workerId, stage, progress }: { jobId: string; workerId: string; stage: string; progress: number },
+  { jobId, workerId, stage, progress }: { jobId: number; workerId: string; stage: string; progress: number },
 ): Promise<void> {
   await db
     .updateTable('processing_queue')

@@ -58,7 +58,7 @@ export async function adminAuditRoutes(app: App): Promise<void> {
       const last = page.at(-1);
       return {
         entries: page.map((row) => ({
-          id: Number(row.id),
+          id: row.id,
           created_at: row.created_at.toISOString(),
           action: row.action,
           user_id: row.user_id,
@@ -71,7 +71,7 @@ export async function adminAuditRoutes(app: App): Promise<void> {
           bytes: row.bytes === null ? null : Number(row.bytes),
           details: row.details,
         })),
-        next_cursor: rows.length > limit && last ? encodeCursor([last.cursor_at, Number(last.id)]) : null,
+        next_cursor: rows.length > limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
       };
     },
   );

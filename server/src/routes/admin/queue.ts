@@ -33,7 +33,7 @@ const JobView = Type.Object({
 
 function jobView(job: QueueJob) {
   return {
-    id: Number(job.id),
+    id: job.id,
     path: job.path,
     size: Number(job.size),
     status: job.status,
@@ -93,7 +93,7 @@ export async function adminQueueRoutes(app: App): Promise<void> {
       return {
         jobs: page.map(jobView),
         counts,
-        next_cursor: jobs.length > limit && last ? encodeCursor([last.cursor_at, Number(last.id)]) : null,
+        next_cursor: jobs.length > limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
       };
     },
   );
@@ -110,14 +110,14 @@ export async function adminQueueRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const id = String(request.params.id);
+      const { id } = request.params;
       const job = await queueAdmin.retryFailedJob(app.db, id);
       if (!job) {
         const existing = await queueAdmin.findQueueJob(app.db, id);
         if (!existing) throw new ApiError('SYSTEM_005', 'No such job in the queue.');
         throw new ApiError('SYSTEM_006', `Only a failed job can be retried; this one is ${existing.status}.`);
       }
-      request.audit({ action: 'admin.queue_retry', details: { job_id: Number(job.id), path: job.path } });
+      request.audit({ action: 'admin.queue_retry', details: { job_id: job.id, path: job.path } });
       return { job: jobView(job) };
     },
   );
