@@ -75,8 +75,8 @@ RUN apt-get update \
 COPY nginx /etc/keepsake-nginx
 COPY --from=build /app/web/dist /srv/web
 ENV WEB_DIST_DIR=/srv/web ASSETS_DIR=/data/assets PRIVATE_DIR=/data/private \
-    NGINX_UPSTREAM=server:3000 NGINX_ACCESS_LOG=/dev/stdout NGINX_ERROR_LOG=/dev/stderr
+    NGINX_UPSTREAM=server:3000 NGINX_ACCESS_LOG=/dev/stdout NGINX_ERROR_LOG=stderr
 # uid 1000, like the node user that writes assets/ and private/ (files there are 0600).
 USER 1000:1000
 EXPOSE 1027
-CMD ["/bin/sh", "-c", "/etc/keepsake-nginx/render /run/keepsake-nginx && exec nginx -e /dev/stderr -c /run/keepsake-nginx/nginx.conf -g 'daemon off;'"]
+CMD ["/bin/sh", "-c", "/etc/keepsake-nginx/render /run/keepsake-nginx && exec nginx -e stderr -c /run/keepsake-nginx/nginx.conf -g 'daemon off;'"]

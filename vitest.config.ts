@@ -7,6 +7,7 @@ const alias = {
   '@keepsake/database': source('./database/src/index.ts'),
   '@keepsake/testkit': source('./tests/support/src/index.ts'),
   '@keepsake/processor': source('./processor/src/index.ts'),
+  '@keepsake/launcher': source('./launcher/src/index.ts'),
 };
 
 export default defineConfig({
@@ -19,7 +20,7 @@ export default defineConfig({
       { extends: true, test: { name: 'database', include: ['database/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'processor', include: ['processor/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts'] } },
+      { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts', 'launcher/src/**/*.test.ts'] } },
       // Processor and server together in one process (no browser): e.g. key rotation under playback.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       // The gallery's logic as plain functions; the browser itself is exercised by the e2e project.

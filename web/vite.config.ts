@@ -34,8 +34,9 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     proxy: {
-      // The API, its cookies and the server-sent events go to the local server.
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // The API, its cookies and the server-sent events go to the local server
+      // (npm run dev and the dev compose file say where it is).
+      '/api': { target: process.env.KEEPSAKE_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

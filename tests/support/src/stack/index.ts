@@ -1,5 +1,5 @@
 export { startStack, type Stack, type StackOptions, type StackUser } from './startStack.js';
-export { ensureWebBuild, webBuildIsStale, webDir, webDistDir } from './webBuild.js';
+export { ensureWebBuild, webBuildIsStale, webDir, webDistDir } from '@keepsake/launcher';
 export { startProcess, runToEnd, type RunningProcess } from './childProcess.js';
 export { freePort } from './freePort.js';
 export { waitForHttp } from './waitForHttp.js';

@@ -5,7 +5,7 @@ import { freePort } from './freePort.js';
 import { deleteRedisKeys } from './redisCleanup.js';
 import { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
 import { waitForHttp } from './waitForHttp.js';
-import { ensureWebBuild } from './webBuild.js';
+import { ensureWebBuild } from '@keepsake/launcher';
 
 export interface StackOptions {
   /** More environment for the server and the processor (e.g. SESSION_IDLE_MINUTES). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { runToEnd } from './childProcess.js';
-import { repoRoot } from './repoRoot.js';
+import { repoRoot } from '../repoRoot.js';
+import { runStep, type StepOptions } from '../supervise/runStep.js';
 
 export const webDir = path.join(repoRoot, 'web');
 export const webDistDir = path.join(webDir, 'dist');
@@ -25,13 +25,18 @@ export async function webBuildIsStale(): Promise<boolean> {
   return Math.max(...times) > built.mtimeMs;
 }
 
-/** Builds the gallery (vite build into web/dist) when it is missing or stale; once per test run. */
-export async function ensureWebBuild(): Promise<string> {
+/**
+ * Builds the gallery (vite build into web/dist) when it is missing or stale. Always as
+ * production (a caller under Vitest has NODE_ENV=test, which would bundle React's
+ * development build): tests and benches see what people get.
+ */
+export async function ensureWebBuild(onLine?: StepOptions['onLine']): Promise<string> {
   if (await webBuildIsStale()) {
-    // NODE_ENV=production whatever the caller runs under (Vitest sets "test", which would
-    // bundle React's development build): the tests and the bench see what people get.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    await runToEnd('vite build', 'npx', ['vite', 'build', '--logLevel', 'warn'], env, undefined, webDir);
+    await runStep('vite build', path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      cwd: webDir,
+      env: { ...process.env, NODE_ENV: 'production' },
+      onLine,
+    });
   }
   return webDistDir;
 }
