@@ -17,6 +17,7 @@ import { errorBody } from '../errors/errorBody.js';
 import { errorCatalog } from '../errors/errorCatalog.js';
 import { createClientCheck } from '../plugins/allowlistCheck.js';
 import { ErrorResponse } from '../schemas/common.js';
+import { contentSecurityPolicyDirectives } from '../security/contentSecurityPolicy.js';
 import type { AppDeps } from './AppDeps.js';
 import { requestSerializer } from './requestSerializer.js';
 import type { App } from './types.js';
@@ -50,16 +51,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(allowlistPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:'],
-        // hls.js plays through Media Source Extensions (blob: URLs) and may run a worker.
-        'media-src': ["'self'", 'blob:'],
-        'worker-src': ["'self'", 'blob:'],
-        'connect-src': ["'self'"],
-        // The server may be reached over plain HTTP without nginx (npm run dev, a plain Linux box):
-        // upgrading the page's own requests to https would break it there. nginx sets HSTS where TLS is.
-        'upgrade-insecure-requests': null,
-      },
+      // Exactly these: helmet's defaults would allow inline styles. No upgrade-insecure-requests:
+      // without nginx the server may be reached over plain HTTP (npm run dev, a plain Linux
+      // box), where upgrading the page's own requests would break it; nginx sets HSTS where TLS is.
+      useDefaults: false,
+      directives: contentSecurityPolicyDirectives,
     },
   });
   await app.register(fastifyRateLimit, {

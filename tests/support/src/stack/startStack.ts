@@ -4,6 +4,7 @@ import { runToEnd, startProcess, type RunningProcess } from './childProcess.js';
 import { freePort } from './freePort.js';
 import { deleteRedisKeys } from './redisCleanup.js';
 import { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
+import { startNginx, type NginxOptions, type RunningNginx } from './startNginx.js';
 import { waitForHttp } from './waitForHttp.js';
 import { ensureWebBuild } from '@keepsake/launcher';
 
@@ -38,6 +39,11 @@ export interface Stack {
    * means some file failed (a test may want that); anything else non-zero throws.
    */
   processImports(): Promise<{ exitCode: number; output: string }>;
+  /**
+   * Puts the real nginx (rendered by nginx/render, as `npm start` runs it) in front of the
+   * server; stopped with the stack. Start the stack with ACCEL_REDIRECT=true for segments.
+   */
+  startNginx(options?: NginxOptions): Promise<RunningNginx>;
   /** Runs one of the project's npm scripts with this stack's configuration. */
   runScript(script: string, args?: string[], input?: string): Promise<string>;
   /** Stops the processes and drops the database, the Redis keys and the directories. */
@@ -55,7 +61,7 @@ function baseEnv(): NodeJS.ProcessEnv {
  * A whole Keepsake for one test file: a throwaway database, its own directories with
  * first-run secrets (scripts/init), its own Redis prefix, and the real server as a child
  * process on a free loopback port serving the built gallery. The processor runs on demand.
- * The deployment tests extend this with nginx in front.
+ * `stack.startNginx()` puts the real nginx in front.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const webDist = await ensureWebBuild();
@@ -107,6 +113,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       env,
       server,
       runScript,
+      startNginx: async (nginxOptions) => {
+        const nginx = await startNginx({ env, dirs, port }, nginxOptions);
+        cleanups.push(() => nginx.stop());
+        return nginx;
+      },
       createUser: async (user) => {
         const args = [
           'create',
