@@ -1,3 +1,3 @@
-export { launchChromium, chromiumArgs } from './launchChromium.js';
+export { launchChromium, chromiumArgs, type ChromiumOptions } from './launchChromium.js';
 export { watchConsole, type ConsoleWatch } from './consoleWatch.js';
 export { saveScreenshot, screenshotDir } from './screenshots.js';

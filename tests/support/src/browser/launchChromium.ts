@@ -12,7 +12,14 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+export interface ChromiumOptions {
+  executablePath?: string;
+  /** More command-line switches (e.g. a certificate to trust). */
+  args?: string[];
+}
+
 /** The system's Chromium (Debian package); the tests never download a browser. */
-export function launchChromium(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
-  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
+  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({ executablePath, headless: true, args: [...chromiumArgs, ...(options.args ?? [])] });
 }

@@ -6,3 +6,6 @@ export { waitForHttp, waitForReady } from './waitForHttp.js';
 export { startNginx, type NginxOptions, type RunningNginx, type NginxUpstream } from './startNginx.js';
 export { httpsRequest, type HttpsAnswer, type HttpsRequestOptions } from './httpsRequest.js';
 export { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
+export { baseEnv } from './baseEnv.js';
+export { certificateSpki } from './certificateSpki.js';
+export { deleteRedisKeys } from './redisCleanup.js';

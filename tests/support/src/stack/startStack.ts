@@ -6,6 +6,7 @@ import { deleteRedisKeys } from './redisCleanup.js';
 import { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
 import { startNginx, type NginxOptions, type RunningNginx } from './startNginx.js';
 import { waitForHttp } from './waitForHttp.js';
+import { baseEnv } from './baseEnv.js';
 import { ensureWebBuild } from '@keepsake/launcher';
 
 export interface StackOptions {
@@ -48,13 +49,6 @@ export interface Stack {
   runScript(script: string, args?: string[], input?: string): Promise<string>;
   /** Stops the processes and drops the database, the Redis keys and the directories. */
   stop(): Promise<void>;
-}
-
-/** Variables of the test runner that must not leak into the stack's processes. */
-const runnerOnly = /^(VITEST|NODE_OPTIONS$|TEST$|npm_)/;
-
-function baseEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerOnly.test(name)));
 }
 
 /**

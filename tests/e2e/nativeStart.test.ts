@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  baseEnv,
+  certificateSpki,
+  createTestDatabase,
+  deleteRedisKeys,
+  freePort,
+  generateVideo,
+  httpsRequest,
+  launchChromium,
+  runToEnd,
+  saveScreenshot,
+  startProcess,
+  waitFor,
+  waitForReady,
+  watchConsole,
+  type ConsoleWatch,
+  type RunningProcess,
+  type TestDatabase,
+} from '@keepsake/testkit';
+
+import { playerTime, signInThroughForm } from './support/signIn.js';
+
+const origin = 'https://127.0.0.1:1027';
+const pia = { login: 'pia', password: 'Meadow#Lane64' };
+
+/** Whether something already listens on a port (then this test cannot have it). */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+/**
+ * The whole stack as an admin runs it without Docker: the real `npm start` (init, build,
+ * migrations, then nginx on 1027 + server + processor under the launcher), a file dropped into
+ * imports/, and a person in Chromium who trusts exactly the certificate the install made.
+ */
+describe('npm start: the whole stack natively, on https://127.0.0.1:1027', () => {
+  let root: string;
+  let database: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  let keepsake: RunningProcess;
+  let browser: Browser;
+  let page: Page;
+  let console: ConsoleWatch;
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `test:${randomUUID()}:`;
+
+  beforeAll(async () => {
+    if (await listening(1027)) throw new Error('port 1027 is taken (is Keepsake running here?): this test needs it');
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-native-'));
+    await fs.mkdir(path.join(root, 'imports'));
+    await fs.mkdir(path.join(root, 'assets'));
+    database = await createTestDatabase();
+    env = {
+      ...baseEnv(),
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      IMPORTS_DIR: path.join(root, 'imports'),
+      ASSETS_DIR: path.join(root, 'assets'),
+      PRIVATE_DIR: path.join(root, 'private'),
+      KEEPSAKE_RUN_DIR: path.join(root, 'run'),
+      // The server's own port is free-chosen (3000 may be in use here); nginx is on 1027 as installed.
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      WORKERS: '1',
+    };
+    keepsake = startProcess('npm start', 'npm', ['start'], env);
+    const caFile = path.join(root, 'private', 'ca.crt');
+    await waitForReady(
+      `${origin}/api/health`,
+      async () => {
+        const answer = await httpsRequest(`${origin}/api/health`, { ca: await fs.readFile(caFile) });
+        return answer.status === 200 || `HTTP ${answer.status}`;
+      },
+      keepsake,
+      180_000,
+    );
+    await runToEnd(
+      'npm run user',
+      'npm',
+      ['run', '--silent', 'user', '--', 'create', '--username', pia.login, '--email', 'pia@example.com'].concat([
+        '--name',
+        'Pia',
+        '--password-stdin',
+      ]),
+      env,
+      `${pia.password}\n`,
+    );
+    const spki = await certificateSpki(path.join(root, 'private', 'tls.crt'));
+    browser = await launchChromium({ args: [`--ignore-certificate-errors-spki-list=${spki}`] });
+    page = await (await browser.newContext()).newPage();
+    console = watchConsole(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await keepsake?.stop(40_000);
+    await database?.drop();
+    await deleteRedisKeys(redisUrl, redisPrefix).catch(() => {});
+    if (root) await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('prepared everything itself and says where it runs', () => {
+    const output = keepsake.output();
+    expect(output).toMatch(/init\s+\| init: created master\.key/);
+    // (The throwaway database comes migrated; the step still runs, and says there was nothing to do.)
+    expect(output).toMatch(/migrate\s+\| Database is up to date\./);
+    expect(output).toContain('keepsake: running: https://localhost:1027');
+  });
+
+  it('is trusted by a browser only through the install’s own certificate', async () => {
+    const untrusting = await launchChromium();
+    try {
+      const stranger = await untrusting.newPage();
+      await expect(stranger.goto(`${origin}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
+    } finally {
+      await untrusting.close();
+    }
+  });
+
+  it('shows a file dropped into imports/ in the gallery, and plays it', async () => {
+    await signInThroughForm(page, origin, pia);
+    await page.getByText('No photos or videos yet').waitFor();
+
+    // Dropped as a finished file, the way a Finder copy lands: written aside, then moved in.
+    const aside = path.join(root, 'lake.mp4');
+    await generateVideo({ file: aside, width: 320, height: 240, seconds: 3 });
+    await fs.rename(aside, path.join(root, 'imports', 'lake.mp4'));
+
+    const tile = page.getByRole('link', { name: /lake\.mp4/ });
+    await tile.waitFor({ timeout: 120_000 });
+    await tile.click();
+    await expect.poll(() => playerTime(page), { timeout: 60_000, interval: 250 }).toBeGreaterThan(1.5);
+    await saveScreenshot(page, 'native-start-playing');
+    expect(console.errors()).toEqual([]);
+  });
+
+  it('stops nginx, server and processor on SIGTERM, and says so', async () => {
+    // To the whole process group, as Ctrl-C in a terminal (npm itself may leave before the launcher is done).
+    process.kill(-keepsake.child.pid!, 'SIGTERM');
+    await waitFor('the launcher to finish stopping', () => keepsake.output().includes('keepsake: stopped'), 40_000);
+    expect(keepsake.output()).toContain('keepsake: SIGTERM: stopping everything');
+    expect(await listening(1027)).toBe(false);
+    expect(await listening(Number(env.PORT))).toBe(false);
+  });
+});
