@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,21 +24,11 @@ import {
   type TestDatabase,
 } from '@keepsake/testkit';
 
+import { listening } from './support/listening.js';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 const origin = 'https://127.0.0.1:1027';
 const pia = { login: 'pia', password: 'Meadow#Lane64' };
-
-/** Whether something already listens on a port (then this test cannot have it). */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 /**
  * The whole stack as an admin runs it without Docker: the real `npm start` (init, build,
