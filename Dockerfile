@@ -20,6 +20,7 @@ COPY database/package.json database/
 COPY server/package.json server/
 COPY processor/package.json processor/
 COPY web/package.json web/
+COPY launcher/package.json launcher/
 COPY tests/support/package.json tests/support/
 RUN npm ci --no-audit --no-fund
 COPY . .
@@ -69,7 +70,7 @@ CMD ["node", "processor/dist/main.js"]
 # Debian's nginx, the same version a native install (npm start) runs, so one template fits both.
 FROM ${DEBIAN_IMAGE} AS nginx
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends nginx-light ca-certificates \
+  && apt-get install -y --no-install-recommends nginx ca-certificates \
   && rm -rf /var/lib/apt/lists/* \
   && mkdir -p /run/keepsake-nginx && chown 1000:1000 /run/keepsake-nginx
 COPY nginx /etc/keepsake-nginx

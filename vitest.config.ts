@@ -21,6 +21,8 @@ export default defineConfig({
       { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'processor', include: ['processor/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts', 'launcher/src/**/*.test.ts'] } },
+      // docker-compose files, the Dockerfile and the native start checked against each other.
+      { extends: true, test: { name: 'deployment', include: ['tests/deployment/**/*.test.ts'] } },
       // Processor and server together in one process (no browser): e.g. key rotation under playback.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       // The gallery's logic as plain functions; the browser itself is exercised by the e2e project.

@@ -5,3 +5,4 @@ export { Supervisor, type ServiceSpec, type SupervisorOutput } from './supervise
 export { runStep, StepError, type StepOptions } from './supervise/runStep.js';
 export { startEnvironment, devEnvironment, readDotEnv, withDefaults, runDir } from './environment.js';
 export { repoRoot } from './repoRoot.js';
+export { stopGraceMs } from './stopGrace.js';

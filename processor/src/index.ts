@@ -9,6 +9,7 @@ export type { JobOutcome } from './queue/runJob.js';
 export { PROGRESS_CHANNEL, type ProgressEvent, type ProgressStatus } from './visibility/progressEvents.js';
 export { heartbeatKey } from './visibility/heartbeat.js';
 export { openProcessorResources, type ProcessorResources } from './startup/openProcessorResources.js';
+export { stopGraceMs } from './startup/runLongLived.js';
 export {
   rotateKeys,
   type RotateKeysDeps,

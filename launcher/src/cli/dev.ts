@@ -2,6 +2,7 @@ import path from 'node:path';
 import { webDir } from '../build/webBuild.js';
 import { devEnvironment, readDotEnv } from '../environment.js';
 import { repoRoot } from '../repoRoot.js';
+import { stopGraceMs } from '../stopGrace.js';
 import { runStep } from '../supervise/runStep.js';
 import { Supervisor } from '../supervise/Supervisor.js';
 import { terminalOutput } from '../supervise/terminalOutput.js';
@@ -49,8 +50,8 @@ runLauncher(async () => {
       cwd: repoRoot,
       graceMs,
     });
-  watch('server', 'server/src/main.ts');
-  watch('processor', 'processor/src/main.ts', 30_000);
+  watch('server', 'server/src/main.ts', stopGraceMs.server);
+  watch('processor', 'processor/src/main.ts', stopGraceMs.processor);
   supervisor.start({
     name: 'web',
     command: path.join(repoRoot, 'node_modules/.bin/vite'),

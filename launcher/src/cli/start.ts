@@ -3,6 +3,7 @@ import { buildWhatIsMissing } from '../build/buildWorkspaces.js';
 import { readDotEnv, runDir, startEnvironment } from '../environment.js';
 import { nginxCommand, renderNginx } from '../nginx/renderNginx.js';
 import { repoRoot } from '../repoRoot.js';
+import { stopGraceMs } from '../stopGrace.js';
 import { runStep } from '../supervise/runStep.js';
 import { Supervisor } from '../supervise/Supervisor.js';
 import { terminalOutput } from '../supervise/terminalOutput.js';
@@ -30,8 +31,6 @@ a second Ctrl-C kills at once.
 Settings: the environment, then .env at the repository's root (see .env.example; nginx/render
 --help for the NGINX_* ones). PostgreSQL and Redis are yours to run (DATABASE_URL, REDIS_URL).
 `;
-
-const processorGraceMs = 30_000; // it gives running jobs 20 s after SIGTERM
 
 runLauncher(async () => {
   const early = helpOrUsageError(process.argv.slice(2), help);
@@ -68,8 +67,8 @@ runLauncher(async () => {
       cwd: repoRoot,
       graceMs,
     });
-  node('server', 'server/dist/main.js');
-  node('processor', 'processor/dist/main.js', processorGraceMs);
+  node('server', 'server/dist/main.js', stopGraceMs.server);
+  node('processor', 'processor/dist/main.js', stopGraceMs.processor);
   // SIGQUIT: nginx finishes the requests it is serving, then exits.
   supervisor.start({ name: 'nginx', ...nginxCommand(nginx, env), env, cwd: repoRoot, stopSignal: 'SIGQUIT' });
 

@@ -2,6 +2,9 @@ import type { ProcessorConfig } from '@keepsake/database';
 import { createProcessor } from '../createProcessor.js';
 import { openProcessorResources } from './openProcessorResources.js';
 
+/** How long running jobs may finish after SIGTERM (docker-compose.yml and npm start wait longer). */
+export const stopGraceMs = 20_000;
+
 export interface LongLivedOptions {
   leaseSeconds?: number;
   /** How long running jobs may finish after SIGTERM before their files go back to the queue. */
@@ -21,7 +24,7 @@ export async function runLongLived(config: ProcessorConfig, options: LongLivedOp
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   resources.logger.info({ signal }, 'stopping: no new files; running ones may finish');
-  await processor.stop(options.graceMs ?? 20_000);
+  await processor.stop(options.graceMs ?? stopGraceMs);
   resources.logger.info('processor stopped');
   await resources.close();
 }
