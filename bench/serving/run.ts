@@ -13,10 +13,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { wrk, type WrkResult } from './wrk.js';
 import { generateVideo, setUpTestDatabases, startStack, type RunningNginx } from '@keepsake/testkit';
 
-// A 10 s 720p segment is 1–3 MB (throughput counts); a small one shows the cost per request.
+// The goal is judged on a real segment's size (a 10 s 720p segment is 1–3 MB); the small one
+// is for reference: it shows the server's cost per request, which large files hide.
 const SIZES = [
-  { label: '2 MiB', bytes: 2 * 1024 * 1024 },
-  { label: '64 KiB', bytes: 64 * 1024 },
+  { label: '2 MiB', bytes: 2 * 1024 * 1024, judged: true },
+  { label: '64 KiB', bytes: 64 * 1024, judged: false },
 ];
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -70,7 +71,6 @@ async function main(): Promise<void> {
     await fs.writeFile(path.join(stack.dirs.assets, '.probe'), 'ok');
     const staticPrefix = await addStaticLocation(nginx, stack.dirs.assets);
     let failed = false;
-    const ratios: number[] = [];
     for (const size of SIZES) {
       // A segment-sized file beside the real ones, named like them: the server checks it as any other.
       const segmentUrl = new URL(firstSegment, nginx.baseUrl);
@@ -90,7 +90,6 @@ async function main(): Promise<void> {
       const viaServer = await load(segmentUrl.toString(), SECONDS);
       const viaStatic = await load(staticUrl, SECONDS);
       const ratio = viaServer.requestsPerSecond / viaStatic.requestsPerSecond;
-      ratios.push(ratio);
       failed ||= viaServer.failures > 0 || viaStatic.failures > 0;
       console.log(
         `\nsegment of ${size.label} over HTTPS, ${CONNECTIONS} keep-alive connections, ${SECONDS} s each (wrk)`,
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
       console.log(line('nginx + server (signed URL, session, audit, X-Accel-Redirect)', viaServer));
       console.log(line('nginx static file, same nginx (baseline)                     ', viaStatic));
       console.log(
-        `  ratio ${ratio.toFixed(2)} of the static figure; goal ≥ ${GOAL}: ${ratio >= GOAL ? 'met' : 'MISSED'}`,
+        `  ratio ${ratio.toFixed(2)} of the static figure; ${size.judged ? `goal ≥ ${GOAL}: ${ratio >= GOAL ? 'met' : 'MISSED'}` : 'for reference (cost per request)'}`,
       );
     }
     console.log(
