@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../repoRoot.js';
+import { findNginx, nginxCommand, renderNginx } from './renderNginx.js';
+
+const run = promisify(execFile);
+const policy = "default-src 'self'; style-src 'self'";
+
+describe('nginx/render', () => {
+  let root: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'keepsake-render-'));
+    const web = path.join(root, 'web');
+    fs.mkdirSync(web);
+    // As Vite writes it: the quotes inside the attribute as entities.
+    fs.writeFileSync(
+      path.join(web, 'index.html'),
+      `<!doctype html><head><meta http-equiv="Content-Security-Policy" content="${policy.replaceAll("'", '&#39;')}">`,
+    );
+    env = {
+      ...process.env,
+      PRIVATE_DIR: path.join(root, 'private'),
+      ASSETS_DIR: path.join(root, 'assets'),
+      WEB_DIST_DIR: web,
+    };
+    await run(path.join(repoRoot, 'scripts/init'), [], { env });
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('renders a configuration nginx accepts, with the gallery’s policy as the header', async () => {
+    const rendered = await renderNginx(path.join(root, 'on'), env);
+    const { args } = nginxCommand(rendered);
+    await run(findNginx(), [...args.filter((arg) => arg !== '-g' && arg !== 'daemon off;'), '-t']);
+    const headers = fs.readFileSync(path.join(rendered.dir, 'security_headers.conf'), 'utf8');
+    expect(headers).toContain(`add_header Content-Security-Policy "${policy}; frame-ancestors 'none'" always;`);
+    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).toMatch(
+      /allow 127\.0\.0\.1\/32;\nallow ::1\/128;\nallow 192\.168\.1\.0\/24;\nallow 10\.8\.0\.0\/24;\ndeny all;/,
+    );
+  });
+
+  it('leaves the allowlist to the server with NGINX_ALLOWLIST=false', async () => {
+    const rendered = await renderNginx(path.join(root, 'off'), { ...env, NGINX_ALLOWLIST: 'false' });
+    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).not.toMatch(/^(allow|deny)/m);
+  });
+
+  it.each([
+    [{ ALLOWED_NETWORKS: '10.8.0.0/24,everyone' }, /ALLOWED_NETWORKS: "everyone" is not an address or CIDR range/],
+    [{ NGINX_ALLOWLIST: 'yes' }, /NGINX_ALLOWLIST must be true or false/],
+    [{ WEB_DIST_DIR: '/nonexistent' }, /index\.html is missing: build the gallery first/],
+  ])('refuses %o with a clear message', async (bad, message) => {
+    await expect(renderNginx(path.join(root, 'bad'), { ...env, ...bad })).rejects.toThrow(message);
+  });
+});
