@@ -82,11 +82,12 @@ try {
   console.log(line('plain copy (copyFile, in kernel)', median(kernelCopy)));
   console.log(line('plain copy (read + write streams)', median(streamCopy)));
   console.log(line('key rotation (re-encrypt + switch)', median(rotation)));
-  const ratio = median(rotation) / median(kernelCopy);
-  const streamRatio = median(rotation) / median(streamCopy);
-  console.log(
-    `\n  rotation / copyFile: ${ratio.toFixed(2)}x   rotation / stream copy: ${streamRatio.toFixed(2)}x   goal <= ${GOAL}x  ${ratio <= GOAL ? 'MET' : 'NOT MET'}`,
-  );
+  const verdict = (ratio: number) => `${ratio.toFixed(2)}x ${ratio <= GOAL ? 'MET' : 'NOT MET'}`;
+  // Both baselines: copyFile never leaves the kernel (copy_file_range), so it is bounded by memory
+  // bandwidth; a user-space copy moves the bytes through the process, as re-encryption must.
+  console.log(`\n  goal: rotation <= ${GOAL}x the copy time`);
+  console.log(`  against copyFile:    ${verdict(median(rotation) / median(kernelCopy))}`);
+  console.log(`  against stream copy: ${verdict(median(rotation) / median(streamCopy))}`);
 } finally {
   await env.close();
 }

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupGenerations, rotateKeys, type RotateKeysDeps } from '@keepsake/processor';
-import { createProcessingEnv, generateImage, generateVideo, type ProcessingEnv } from '@keepsake/testkit';
+import { createProcessingEnv, generateImage, generateVideo, playHlsUrl, type ProcessingEnv } from '@keepsake/testkit';
 import { createTestApp, type TestApp } from '../../server/src/testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../server/src/testing/testUsers.js';
-
-const run = promisify(execFile);
 
 interface LibraryItem {
   id: string;
@@ -65,27 +61,7 @@ describe('key rotation while people watch', () => {
   const keyUri = (playlist: string) => /URI="([^"]+)"/.exec(playlist)![1]!;
 
   /** ffmpeg as the player: decodes every segment of every variant, or fails. */
-  async function playsInFull(url: string): Promise<void> {
-    const { stderr } = await run(
-      'ffmpeg',
-      [
-        '-hide_banner',
-        '-nostdin',
-        '-loglevel',
-        'error',
-        '-xerror',
-        '-i',
-        `${base}${url}`,
-        '-map',
-        '0',
-        '-f',
-        'null',
-        '-',
-      ],
-      { maxBuffer: 64 << 20 },
-    );
-    expect(stderr).toBe('');
-  }
+  const playsInFull = async (url: string) => expect(await playHlsUrl(`${base}${url}`)).toBe('');
 
   it('keeps an old player going through the grace period, plays everything new, and ends the old generation after it', async () => {
     const before = await library();

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadCommonConfig } from '../config/index.js';
-import { createDb } from '../db/createDb.js';
 import { createBackup } from '../backup/index.js';
 import { runCli } from '../startup/runCli.js';
-import { readSecretInput } from './readSecretInput.js';
-import { megabytes, terminalProgress } from './terminalProgress.js';
+import { openBackupSession, type PassphraseOptions } from './backupSession.js';
+import { megabytes } from './terminalProgress.js';
 
 const program = new Command('backup')
   .description(
@@ -24,40 +22,23 @@ const program = new Command('backup')
   .parse();
 
 runCli(async () => {
-  const opts = program.opts<{
-    out: string;
-    assets: 'copy' | 'list';
-    passphraseStdin: boolean;
-    passphraseFile?: string;
-  }>();
-  const config = loadCommonConfig();
-  const passphrase = await readSecretInput({
-    label: 'Backup passphrase',
-    stdinOption: '--passphrase-stdin',
-    fromStdin: opts.passphraseStdin,
-    fromFile: opts.passphraseFile,
-    confirm: true,
-  });
-  const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: 1, applicationName: 'keepsake-backup' });
-  const bar = terminalProgress('backup {bar} {percentage}% | {stage} | {mb} MB | ETA {eta_formatted}');
+  const opts = program.opts<{ out: string; assets: 'copy' | 'list' } & PassphraseOptions>();
+  const session = await openBackupSession('backup', opts, true);
   try {
     const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.out);
-    const manifest = await createBackup(
-      { db, databaseUrl: config.databaseUrl, privateDir: config.privateDir, assetsDir: config.assetsDir },
-      {
-        out,
-        passphrase,
-        assets: opts.assets,
-        onProgress: (done, total, stage) => bar.update(done, total, { stage, mb: megabytes(done) }),
-      },
-    );
-    bar.stop();
+    const manifest = await createBackup(session.deps, {
+      out,
+      passphrase: session.passphrase,
+      assets: opts.assets,
+      onProgress: session.onProgress,
+    });
+    await session.finish();
+    const where = manifest.assets.mode === 'copy' ? 'inside the archive' : 'listed: copy assets/ with rsync';
     process.stdout.write(
       `Backup written to ${out}: ${manifest.database.media_items} items, ${manifest.database.users} users, ` +
-        `${manifest.assets.files} asset files (${megabytes(manifest.assets.bytes)} MB, ${manifest.assets.mode === 'copy' ? 'inside the archive' : 'listed: copy assets/ with rsync'}).\n`,
+        `${manifest.assets.files} asset files (${megabytes(manifest.assets.bytes)} MB, ${where}).\n`,
     );
   } finally {
-    bar.stop();
-    await db.destroy();
+    await session.finish();
   }
 });

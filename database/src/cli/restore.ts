@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadCommonConfig } from '../config/index.js';
-import { createDb } from '../db/createDb.js';
 import { restoreBackup } from '../backup/index.js';
 import { runCli } from '../startup/runCli.js';
-import { readSecretInput } from './readSecretInput.js';
-import { megabytes, terminalProgress } from './terminalProgress.js';
+import { openBackupSession, type PassphraseOptions } from './backupSession.js';
 
 const program = new Command('restore')
   .description(
@@ -20,36 +17,23 @@ const program = new Command('restore')
   .parse();
 
 runCli(async () => {
-  const opts = program.opts<{ assetsFrom?: string; passphraseStdin: boolean; passphraseFile?: string }>();
+  const opts = program.opts<{ assetsFrom?: string } & PassphraseOptions>();
   const base = process.env.INIT_CWD ?? process.cwd();
   const archive = path.resolve(base, program.args[0]!);
-  const config = loadCommonConfig();
-  const passphrase = await readSecretInput({
-    label: 'Backup passphrase',
-    stdinOption: '--passphrase-stdin',
-    fromStdin: opts.passphraseStdin,
-    fromFile: opts.passphraseFile,
-    confirm: false,
-  });
-  const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: 1, applicationName: 'keepsake-restore' });
-  const bar = terminalProgress('restore {bar} {percentage}% | {stage} | {mb} MB | ETA {eta_formatted}');
+  const session = await openBackupSession('restore', opts, false);
   try {
-    const manifest = await restoreBackup(
-      { db, databaseUrl: config.databaseUrl, privateDir: config.privateDir, assetsDir: config.assetsDir },
-      {
-        archive,
-        passphrase,
-        assetsFrom: opts.assetsFrom ? path.resolve(base, opts.assetsFrom) : undefined,
-        onProgress: (done, total, stage) => bar.update(done, total, { stage, mb: megabytes(done) }),
-      },
-    );
-    bar.stop();
+    const manifest = await restoreBackup(session.deps, {
+      archive,
+      passphrase: session.passphrase,
+      assetsFrom: opts.assetsFrom ? path.resolve(base, opts.assetsFrom) : undefined,
+      onProgress: session.onProgress,
+    });
+    await session.finish();
     process.stdout.write(
       `Restored the backup of ${manifest.created_at} from ${manifest.host}: ${manifest.database.media_items} items, ` +
         `${manifest.database.users} users, ${manifest.assets.files} asset files. Run npm run migrate, then start Keepsake.\n`,
     );
   } finally {
-    bar.stop();
-    await db.destroy();
+    await session.finish();
   }
 });

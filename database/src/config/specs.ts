@@ -1,6 +1,12 @@
 import { bool, port, str, url } from 'envalid';
 import { cidrList, dirPath, intBetween, nameList, numberBetween, secret } from './validators.js';
 
+/** Read by the processor (rotation's cleanup) and the server (admin status). */
+const rotationGraceHours = numberBetween(
+  0,
+  720,
+)({ default: 24, desc: 'hours old key generations stay readable after a rotation' });
+
 /**
  * Every environment variable Keepsake reads, with its default and meaning.
  * `.env.example` documents exactly these (a test keeps the two in step).
@@ -74,10 +80,7 @@ export const serverSpecs = {
     desc: 'media URL signing secret; empty means PRIVATE_DIR/url-signing.secret',
   }),
   WEB_DIST_DIR: dirPath({ default: './web/dist', desc: 'the built gallery, served when nginx is not in front' }),
-  ROTATION_GRACE_HOURS: numberBetween(
-    0,
-    720,
-  )({ default: 24, desc: 'hours old key generations stay readable after a rotation' }),
+  ROTATION_GRACE_HOURS: rotationGraceHours,
 } as const;
 
 export const processorSpecs = {
@@ -96,10 +99,7 @@ export const processorSpecs = {
     0.05,
     1440,
   )({ default: 60, desc: 'a file still processing after this long is stopped and retried' }),
-  ROTATION_GRACE_HOURS: numberBetween(
-    0,
-    720,
-  )({ default: 24, desc: 'hours old key generations stay readable after a rotation' }),
+  ROTATION_GRACE_HOURS: rotationGraceHours,
 } as const;
 
 /** Read only by scripts/init (a shell script), listed here so they are documented with the rest. */

@@ -9,6 +9,7 @@ import { bearerToken } from '../auth/bearerToken.js';
 import { ApiError } from '../errors/ApiError.js';
 import { MediaUrlSigner, type SignedResource } from '../media/MediaUrlSigner.js';
 import { ActivityRecorder } from '../sessions/ActivityRecorder.js';
+import { sessionEndedError } from '../sessions/sessionEndedError.js';
 import { LiveSessions } from '../sessions/LiveSessions.js';
 
 declare module 'fastify' {
@@ -72,7 +73,7 @@ export const authPlugin = fp(
       const [user, liveUserId] = await Promise.all([users.findUserById(app.db, claims.sub), live.touch(claims.sid)]);
       if (!user) throw new ApiError('AUTH_002', 'This account no longer exists.');
       if (!user.is_active) throw new ApiError('AUTH_004');
-      if (liveUserId !== user.id) throw new ApiError('AUTH_003');
+      if (liveUserId !== user.id) throw await sessionEndedError(app.db, claims.sid, config.sessionIdleMinutes);
       activity.seen(claims.sid);
       request.auth = { userId: user.id, sessionId: claims.sid, role: user.role, user };
       if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');
@@ -82,7 +83,7 @@ export const authPlugin = fp(
       const sessionId = app.mediaUrls.verify((request.query as { t?: unknown } | undefined)?.t, resource);
       if (!sessionId) throw new ApiError('SEC_002');
       const userId = await live.touch(sessionId);
-      if (!userId) throw new ApiError('AUTH_003');
+      if (!userId) throw await sessionEndedError(app.db, sessionId, config.sessionIdleMinutes);
       activity.seen(sessionId);
       request.auth = { userId, sessionId, role: null, user: null };
     }

@@ -10,6 +10,18 @@ describe('why a device was signed out', () => {
     expect(signedOutReasonFor(ended, 2_000).message).toMatch(/from another device or after a while/);
   });
 
+  it('says what the server says when it knows: idle, or ended and why', () => {
+    const idle = new ApiError(401, 'AUTH_003', 'Signed out', { reason: 'idle' });
+    expect(signedOutReasonFor(idle, 0).message).toMatch(/without activity/);
+    const revoked = new ApiError(401, 'AUTH_003', 'Ended', {
+      reason: 'revoked',
+      revoked_reason: 'signed out from another device',
+    });
+    expect(signedOutReasonFor(revoked, 31 * 60_000).message).toBe(
+      'This device was signed out (signed out from another device). Please sign in again.',
+    );
+  });
+
   it('names a disabled account', () => {
     expect(signedOutReasonFor(new ApiError(401, 'AUTH_004', 'disabled')).message).toMatch(/disabled/);
   });

@@ -14,19 +14,31 @@ export function endsSession(error: unknown): error is ApiError {
 /** Longer than this without a request, an ended session most likely timed out. */
 const idleHintMs = 5 * 60_000;
 
+interface SessionEndDetails {
+  reason?: 'idle' | 'revoked';
+  revoked_reason?: string;
+}
+
+/** The server says why (idle timeout or ended, and by what); older answers leave it to a guess. */
+function sessionEndedMessage(error: ApiError, idleMs: number): string {
+  const details = (error.details ?? {}) as SessionEndDetails;
+  if (details.reason === 'idle') return 'You were signed out after a while without activity. Please sign in again.';
+  if (details.reason === 'revoked') {
+    const why = details.revoked_reason ? ` (${details.revoked_reason})` : '';
+    return `This device was signed out${why}. Please sign in again.`;
+  }
+  return idleMs > idleHintMs
+    ? 'You were signed out after a while without activity. Please sign in again.'
+    : 'This device was signed out, from another device or after a while without use. Please sign in again.';
+}
+
 /** What the sign-in page tells a person who was signed out without asking to be. */
 export function signedOutReasonFor(error: ApiError, idleMs = idleFor()): SignedOutReason {
   switch (error.code) {
     case 'AUTH_004':
       return { code: error.code, message: 'Your account has been disabled. Ask the person who runs Keepsake.' };
     case 'AUTH_003':
-      return {
-        code: error.code,
-        message:
-          idleMs > idleHintMs
-            ? 'You were signed out after a while without activity. Please sign in again.'
-            : 'This device was signed out, from another device or after a while without use. Please sign in again.',
-      };
+      return { code: error.code, message: sessionEndedMessage(error, idleMs) };
     default:
       return { code: error.code, message: 'Your sign-in has expired. Please sign in again.' };
   }

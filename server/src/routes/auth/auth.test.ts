@@ -107,7 +107,11 @@ describe('sign-in, refresh, sign-out', () => {
     expect(reuse.json().error.code).toBe('AUTH_003');
     // The whole session is gone: the newest refresh token and the access token too.
     expect((await refresh(latest)).json().error.code).toBe('AUTH_003');
-    expect((await me(first.auth.authorization)).json().error.code).toBe('AUTH_003');
+    const ended = (await me(first.auth.authorization)).json().error;
+    expect(ended).toMatchObject({
+      code: 'AUTH_003',
+      details: { reason: 'revoked', revoked_reason: 'refresh token reused' },
+    });
     const row = await sessions.findSessionById(h.t.db, first.sessionId);
     expect(row?.revoked_reason).toBe('refresh token reused');
   });
@@ -335,7 +339,8 @@ describe('idle timeout', () => {
     }
     const response = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: idle.auth });
     expect(response.statusCode).toBe(401);
-    expect(response.json().error.code).toBe('AUTH_003');
+    // Said as it is, so the app can tell the person why they must sign in again.
+    expect(response.json().error).toMatchObject({ code: 'AUTH_003', details: { reason: 'idle' } });
     const refreshed = await h.app.inject({
       method: 'POST',
       url: '/api/auth/refresh',

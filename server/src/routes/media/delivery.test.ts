@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaFile } from '@keepsake/database';
-import { createProcessingEnv, generateImage, generateVideo, type ProcessingEnv } from '@keepsake/testkit';
+import { createProcessingEnv, generateImage, generateVideo, playHlsUrl, type ProcessingEnv } from '@keepsake/testkit';
 import { MediaUrlSigner } from '../../media/MediaUrlSigner.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
-
-const run = promisify(execFile);
 
 interface Item {
   id: string;
@@ -148,11 +144,7 @@ describe('media delivery (real processed media)', () => {
   describe('HLS', () => {
     it('plays in full through the API with ffmpeg as the client: every segment of every variant decodes', async () => {
       const url = `http://127.0.0.1:${port}${videoItem.stream_url}`;
-      const { stderr } = await run(
-        'ffmpeg',
-        ['-hide_banner', '-nostdin', '-loglevel', 'verbose', '-xerror', '-i', url, '-map', '0', '-f', 'null', '-'],
-        { maxBuffer: 64 << 20 },
-      );
+      const stderr = await playHlsUrl(url, 'verbose');
       // Every segment the playlists on disk list was fetched through the API, in every variant.
       const expected = new Set<string>();
       for (const variant of video.variants) {

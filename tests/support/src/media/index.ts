@@ -5,3 +5,4 @@ export { readPrimaryImage, writeHeif, type CodedImage, type HeifLayout } from '.
 export { runTool } from './runTool.js';
 export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';
 export { repoRoot } from './repoRoot.js';
+export { playHlsUrl } from './playHlsUrl.js';
