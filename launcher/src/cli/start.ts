@@ -29,7 +29,8 @@ Ctrl-C stops all gracefully (the processor lets running files finish for up to 2
 a second Ctrl-C kills at once.
 
 Settings: the environment, then .env at the repository's root (see .env.example; nginx/render
---help for the NGINX_* ones). PostgreSQL and Redis are yours to run (DATABASE_URL, REDIS_URL).
+--help for the NGINX_* ones; NGINX_BIN if nginx is not on PATH, /usr/sbin or Homebrew's bin).
+PostgreSQL and Redis are yours to run (DATABASE_URL, REDIS_URL).
 `;
 
 runLauncher(async () => {
