@@ -9,6 +9,7 @@ import {
   runCli,
 } from '@keepsake/database';
 import { buildApp } from './app/buildApp.js';
+import { announceFirstRun } from './setup/announceFirstRun.js';
 
 /**
  * `npm run start:server`: the API on HOST:PORT. Stops gracefully on SIGINT/SIGTERM: no new
@@ -34,6 +35,7 @@ runCli(async () => {
       redis.disconnect();
     });
     await app.listen({ host: config.host, port: config.port });
+    await announceFirstRun(app);
   } catch (error) {
     await db.destroy();
     redis.disconnect();

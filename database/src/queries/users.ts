@@ -46,6 +46,14 @@ export async function listUsers(db: Db): Promise<PublicUser[]> {
     .execute();
 }
 
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function countAdmins(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')

@@ -16,6 +16,8 @@ export const auditActions = [
   'admin.user_update',
   'admin.password_reset',
   'admin.queue_retry',
+  'setup.first_admin',
+  'setup.refused',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

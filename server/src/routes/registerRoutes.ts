@@ -12,9 +12,11 @@ import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
 import { mediaRoutes } from './media/mediaRoutes.js';
 import { sessionRoutes } from './sessions.js';
+import { setupRoutes } from './setup.js';
 
 const routeGroups = [
   healthRoutes,
+  setupRoutes,
   loginRoute,
   refreshRoute,
   logoutRoute,

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { ApiError } from '../api/ApiError';
 import { signIn } from '../api/auth';
+import { setupNeeded } from '../api/setup';
 import { useAuth } from '../auth/AuthProvider';
 import { deviceId } from '../auth/deviceId';
 import { guessDeviceName } from '../auth/deviceName';
@@ -9,6 +11,7 @@ import { signInMessage } from '../auth/signInMessage';
 import { Loading } from '../components/Loading';
 import { useCountdown } from '../components/useCountdown';
 import { ThemeToggle } from '../theme/ThemeToggle';
+import { FirstAdminForm } from './FirstAdminForm';
 
 export function SignInPage() {
   const { status, signedOutReason } = useAuth();
@@ -24,6 +27,8 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const secondsLeft = useCountdown(waitUntil);
+  // A fresh install has nobody to sign in as: offer to create the first admin instead.
+  const setup = useQuery({ queryKey: ['setup-needed'], queryFn: setupNeeded, staleTime: Infinity, retry: false });
 
   useEffect(() => {
     let cancelled = false;
@@ -80,64 +85,68 @@ export function SignInPage() {
             {signedOutReason.message}
           </p>
         )}
-        <form
-          onSubmit={(event) => void submit(event)}
-          noValidate
-          aria-describedby={message ? `${ids}-error` : undefined}
-        >
-          <div className="field">
-            <label htmlFor={`${ids}-login`}>Username or email</label>
-            <input
-              id={`${ids}-login`}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={login}
-              onChange={(event) => setLogin(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-password`}>Password</label>
-            <input
-              id={`${ids}-password`}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-device`}>Device name</label>
-            <input
-              id={`${ids}-device`}
-              name="device"
-              required
-              maxLength={100}
-              value={deviceName}
-              onChange={(event) => setDeviceName(event.target.value)}
-              aria-describedby={`${ids}-device-help`}
-            />
-            <p className="help" id={`${ids}-device-help`}>
-              How this device appears in “My devices”.
-            </p>
-          </div>
-          {message && (
-            <p className="notice error" role="alert" id={`${ids}-error`} data-error-code={(error as ApiError).code}>
-              {message}
-            </p>
-          )}
-          <button
-            type="submit"
-            className="button primary wide"
-            disabled={busy || rateLimited || !login || !password || !deviceName.trim()}
+        {setup.data ? (
+          <FirstAdminForm deviceName={deviceName} />
+        ) : (
+          <form
+            onSubmit={(event) => void submit(event)}
+            noValidate
+            aria-describedby={message ? `${ids}-error` : undefined}
           >
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
+            <div className="field">
+              <label htmlFor={`${ids}-login`}>Username or email</label>
+              <input
+                id={`${ids}-login`}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={login}
+                onChange={(event) => setLogin(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-password`}>Password</label>
+              <input
+                id={`${ids}-password`}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-device`}>Device name</label>
+              <input
+                id={`${ids}-device`}
+                name="device"
+                required
+                maxLength={100}
+                value={deviceName}
+                onChange={(event) => setDeviceName(event.target.value)}
+                aria-describedby={`${ids}-device-help`}
+              />
+              <p className="help" id={`${ids}-device-help`}>
+                How this device appears in “My devices”.
+              </p>
+            </div>
+            {message && (
+              <p className="notice error" role="alert" id={`${ids}-error`} data-error-code={(error as ApiError).code}>
+                {message}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="button primary wide"
+              disabled={busy || rateLimited || !login || !password || !deviceName.trim()}
+            >
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+        )}
       </main>
     </div>
   );

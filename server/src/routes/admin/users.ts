@@ -3,7 +3,8 @@ import { users, type PublicUser } from '@keepsake/database';
 import { asApiErrors } from '../../admin/userInputErrors.js';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { errorResponses, IdParams, NoContent, NullableTimestamp, Timestamp, Uuid } from '../../schemas/common.js';
+import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
+import { AdminUserView, adminUserView, Role } from './userView.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
 import { maxPasswordLength } from '../../users/passwordPolicy.js';
 import {
@@ -13,32 +14,6 @@ import {
   setUserRole,
   type UserServiceDeps,
 } from '../../users/userService.js';
-
-const Role = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
-
-const AdminUserView = Type.Object({
-  id: Uuid,
-  username: Type.String(),
-  email: Type.String(),
-  full_name: Type.String(),
-  role: Role,
-  is_active: Type.Boolean(),
-  last_login_at: NullableTimestamp,
-  created_at: Timestamp,
-});
-
-function adminUserView(user: PublicUser) {
-  return {
-    id: user.id,
-    username: user.username,
-    email: user.email,
-    full_name: user.full_name,
-    role: user.role,
-    is_active: user.is_active,
-    last_login_at: user.last_login_at?.toISOString() ?? null,
-    created_at: user.created_at.toISOString(),
-  };
-}
 
 const NewUserBody = Type.Object(
   {
