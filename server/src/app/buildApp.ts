@@ -1,5 +1,4 @@
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import { errorCatalog } from '../errors/errorCatalog.js';
 import { createClientCheck } from '../plugins/allowlistCheck.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { contentSecurityPolicyDirectives } from '../security/contentSecurityPolicy.js';
+import { securityHeadersPlugin } from '../plugins/securityHeaders.js';
 import type { AppDeps } from './AppDeps.js';
 import { requestSerializer } from './requestSerializer.js';
 import type { App } from './types.js';
@@ -49,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(dependenciesPlugin, deps);
   await app.register(auditPlugin);
   await app.register(allowlistPlugin);
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       // Exactly these: helmet's defaults would allow inline styles. No upgrade-insecure-requests:
       // without nginx the server may be reached over plain HTTP (npm run dev, a plain Linux
@@ -57,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       useDefaults: false,
       directives: contentSecurityPolicyDirectives,
     },
+    // As nginx says it: nothing may frame Keepsake.
+    xFrameOptions: { action: 'deny' },
   });
   await app.register(fastifyRateLimit, {
     global: false,
