@@ -1,8 +1,8 @@
 import type { KeysInUse, RotationRun } from '@keepsake/database';
 
-/** Rotation runs monthly (cron); a few days late is still fine, more is worth a warning. */
-const rotationEveryDays = 31;
-const slackDays = 3;
+/** The spec rotates every 30 days (cron, monthly); past 35 days without one the admin page warns. */
+const rotationEveryDays = 30;
+const overdueAfterDays = 35;
 const day = 24 * 3600_000;
 
 export interface KeyRotationStatus {
@@ -29,7 +29,7 @@ export function keyRotationStatus(
   return {
     last_run: lastRun?.toISOString() ?? null,
     next_due: nextDue?.toISOString() ?? null,
-    overdue: nextDue !== null && now.getTime() > nextDue.getTime() + slackDays * day,
+    overdue: since !== null && now.getTime() > since.getTime() + overdueAfterDays * day,
     latest: latest
       ? {
           status: latest.status,

@@ -260,7 +260,7 @@ describe('admin', () => {
       const rotated = (await as(admin, 'GET', '/api/admin/status')).json();
       expect(rotated.key_rotation).toMatchObject({
         last_run: finished.toISOString(),
-        next_due: new Date(finished.getTime() + 31 * 24 * 3600_000).toISOString(),
+        next_due: new Date(finished.getTime() + 30 * 24 * 3600_000).toISOString(),
         overdue: false,
         latest: { status: 'completed', items_done: 1 },
       });
