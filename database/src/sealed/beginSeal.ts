@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { deriveFileKey, keyCheckFor, STORAGE_KEY_SIZE } from './fileKey.js';
-import { DEFAULT_CHUNK_SIZE, encodeHeader, isValidChunkSize, MAX_CHUNK_SIZE, SALT_SIZE } from './header.js';
+import {
+  DEFAULT_CHUNK_SIZE,
+  encodeHeader,
+  FORMAT_VERSION,
+  isValidChunkSize,
+  MAX_CHUNK_SIZE,
+  SALT_SIZE,
+} from './header.js';
 import type { SealingKey, SealOptions } from './types.js';
 import { isUuid } from './uuidBytes.js';
 
@@ -24,5 +31,5 @@ export function beginSeal(key: SealingKey, options: SealOptions = {}): Sealing {
 
   const salt = randomBytes(SALT_SIZE);
   const header = encodeHeader({ chunkSize, plainSize, keyId: key.id, salt, keyCheck: keyCheckFor(key.key) });
-  return { header, fileKey: deriveFileKey(key.key, salt), chunkSize, plainSize };
+  return { header, fileKey: deriveFileKey(key.key, salt, FORMAT_VERSION, options.binding ?? ''), chunkSize, plainSize };
 }

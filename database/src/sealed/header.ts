@@ -2,17 +2,21 @@ import { NotSealedError, TamperedError, TruncatedError, UnsupportedVersionError 
 import { bytesToUuid, uuidToBytes } from './uuidBytes.js';
 
 /**
- * Sealed file header, version 1 (88 bytes, big-endian; database/README.md has the whole format):
+ * Sealed file header, version 2 (88 bytes, big-endian; database/README.md has the whole format).
+ * Version 1 has the same layout; version 2 also binds the file to its place (see fileKey.ts):
  *
  *   0  magic "KSKSEAL\0"      8   |  24 key id (UUID bytes)   16
- *   8  version = 1            1   |  40 salt (random)         32
+ *   8  version = 2            1   |  40 salt (random)         32
  *   9  flags                  1   |  72 key check             16
  *  10  reserved = 0           2   |
  *  12  chunk size             4   |
  *  16  plaintext size         8   |  (0 unless flag PLAIN_SIZE)
  */
 export const MAGIC = Buffer.from('KSKSEAL\0', 'latin1');
-export const FORMAT_VERSION = 1;
+/** What the writer writes. */
+export const FORMAT_VERSION = 2;
+/** Still read: files sealed before files were bound to their place, until rotation re-seals them. */
+export const UNBOUND_FORMAT_VERSION = 1;
 export const HEADER_SIZE = 88;
 export const SALT_SIZE = 32;
 export const KEY_CHECK_SIZE = 16;
@@ -77,9 +81,9 @@ export function parseHeader(bytes: Buffer, label: string): ParsedHeader {
   if (bytes.length < HEADER_SIZE) throw new TruncatedError(`${label} ends inside its sealed-file header`);
 
   const version = bytes[at.version]!;
-  if (version !== FORMAT_VERSION)
+  if (version !== FORMAT_VERSION && version !== UNBOUND_FORMAT_VERSION)
     throw new UnsupportedVersionError(
-      `${label} is sealed with format version ${version}; this Keepsake reads version ${FORMAT_VERSION}`,
+      `${label} is sealed with format version ${version}; this Keepsake reads versions ${UNBOUND_FORMAT_VERSION} and ${FORMAT_VERSION}`,
     );
   const flags = bytes[at.flags]!;
   if ((flags & ~KNOWN_FLAGS) !== 0 || bytes.readUInt16BE(at.reserved) !== 0)

@@ -7,7 +7,8 @@ export {
   TruncatedError,
   type SealedFileErrorCode,
 } from './errors.js';
-export type { SealingKey, KeyResolver, SealOptions, SealedHeader, ByteRange } from './types.js';
+export type { SealingKey, KeyResolver, SealOptions, BindingOption, SealedHeader, ByteRange } from './types.js';
+export { bindingFor } from './bindingFor.js';
 export { DEFAULT_CHUNK_SIZE, FORMAT_VERSION as SEALED_FORMAT_VERSION } from './header.js';
 export { sealedSizeFor } from './layout.js';
 export { createSealStream } from './createSealStream.js';

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileSource, FIRST_CHUNK_PREFIX } from './byteSource.js';
 import { openSealedSource } from './sealedReader.js';
-import type { ByteRange, KeyResolver } from './types.js';
+import type { BindingOption, ByteRange, KeyResolver } from './types.js';
 
 /**
  * Streams the plaintext of a sealed file, or of an inclusive byte range of it, reading only
@@ -10,11 +10,16 @@ import type { ByteRange, KeyResolver } from './types.js';
  * the promise resolves, so a caller can still answer with an error status; a problem found in
  * a later chunk destroys the stream with the typed SealedFileError.
  */
-export async function openSealedStream(path: string, resolveKey: KeyResolver, range?: ByteRange): Promise<Readable> {
+export async function openSealedStream(
+  path: string,
+  resolveKey: KeyResolver,
+  range?: ByteRange,
+  options: BindingOption = {},
+): Promise<Readable> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const reader = await openSealedSource(fileSource(handle, size, path, FIRST_CHUNK_PREFIX), resolveKey);
+    const reader = await openSealedSource(fileSource(handle, size, path, FIRST_CHUNK_PREFIX), resolveKey, options);
     const pieces = reader.plaintext(range);
     const first = await pieces.next();
     const stream = Readable.from(withFirst(first, pieces), { objectMode: false });

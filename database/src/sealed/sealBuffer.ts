@@ -7,7 +7,7 @@ import type { SealingKey, SealOptions } from './types.js';
 export async function sealBuffer(
   data: Buffer,
   key: SealingKey,
-  options: Pick<SealOptions, 'chunkSize'> = {},
+  options: Pick<SealOptions, 'chunkSize' | 'binding'> = {},
 ): Promise<Buffer> {
   const { header, fileKey, chunkSize } = beginSeal(key, { ...options, plainSize: data.length });
   const layout = layoutFor(data.length, chunkSize);

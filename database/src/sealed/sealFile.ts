@@ -4,7 +4,7 @@ import { createSealer } from './sealer.js';
 import { writeSealedFile, type WriteSealedOptions } from './writeSealedFile.js';
 import type { SealingKey, SealOptions } from './types.js';
 
-export interface SealFileOptions extends WriteSealedOptions, Pick<SealOptions, 'chunkSize'> {}
+export interface SealFileOptions extends WriteSealedOptions, Pick<SealOptions, 'chunkSize' | 'binding'> {}
 
 const READ_SIZE = 1024 * 1024;
 
@@ -21,7 +21,7 @@ export async function sealFile(
 ): Promise<{ plainSize: number; sealedSize: number }> {
   const plainSize = (await stat(src)).size;
   // Made first: a bad key or option fails before dest is touched.
-  const sealer = createSealer(key, { chunkSize: options.chunkSize, plainSize });
+  const sealer = createSealer(key, { chunkSize: options.chunkSize, binding: options.binding, plainSize });
   try {
     const sealedSize = await writeSealedFile(
       dest,

@@ -67,7 +67,7 @@ describe.each(Object.entries(sizes))('round trip: %s', (_name, size) => {
     expect(sha256(await readAll(await openSealedStream(file, resolve)))).toBe(sha256(data));
     expect(sha256(await openSealedFile(file, resolve))).toBe(sha256(data));
     expect(await readSealedHeader(file)).toEqual({
-      version: 1,
+      version: 2,
       keyId: key.id,
       chunkSize: C,
       plainSize: size,
@@ -152,7 +152,7 @@ describe('sealing', () => {
   it('writes the format described in database/README.md', async () => {
     const sealed = await sealBuffer(Buffer.from('hello'), key, { chunkSize: 4096 });
     expect(sealed.subarray(0, 8).toString('latin1')).toBe('KSKSEAL\0');
-    expect(sealed[8]).toBe(1);
+    expect(sealed[8]).toBe(2);
     expect(sealed[9]).toBe(1);
     expect(sealed.readUInt32BE(12)).toBe(4096);
     expect(sealed.readBigUInt64BE(16)).toBe(5n);

@@ -1,10 +1,10 @@
 import { openChunk } from './chunkCipher.js';
 import { TamperedError, TruncatedError, WrongKeyError } from './errors.js';
 import { deriveFileKey, keyMatchesCheck } from './fileKey.js';
-import { HEADER_SIZE, parseHeader, type ParsedHeader } from './header.js';
+import { HEADER_SIZE, parseHeader, UNBOUND_FORMAT_VERSION, type ParsedHeader } from './header.js';
 import { chunkSpan, layoutOf, type Layout, type LayoutCheck } from './layout.js';
 import type { ByteSource } from './byteSource.js';
-import type { ByteRange, KeyResolver } from './types.js';
+import type { BindingOption, ByteRange, KeyResolver } from './types.js';
 
 /** Reads as many whole chunks per read call as fit here, to keep syscalls few on sequential reads. */
 const READ_BATCH_BYTES = 1024 * 1024;
@@ -39,14 +39,18 @@ export interface SealedReader {
  * decrypts only the chunks asked for. Each chunk is authenticated before any of its bytes
  * are handed out, and an authentication failure is diagnosed (see classifyFailure).
  */
-export async function openSealedSource(source: ByteSource, resolveKey: KeyResolver): Promise<SealedReader> {
+export async function openSealedSource(
+  source: ByteSource,
+  resolveKey: KeyResolver,
+  { binding = '' }: BindingOption = {},
+): Promise<SealedReader> {
   const { label } = source;
   const { header, layout, mismatch } = await readStructure(source);
   const storageKey = await resolveKey(header.keyId);
   if (!storageKey) throw new WrongKeyError(`${label} is sealed with key ${header.keyId}, which is not known`);
   if (!keyMatchesCheck(storageKey, header.keyCheck))
     throw new WrongKeyError(`${label} was not sealed with the key given for ${header.keyId}`);
-  const fileKey = deriveFileKey(storageKey, header.salt);
+  const fileKey = deriveFileKey(storageKey, header.salt, header.version, binding);
 
   // Only tried once authentication has failed, so the common path pays nothing for the diagnosis.
   const classifyFailure = (index: number, final: boolean, sealed: Buffer): never => {
@@ -55,6 +59,10 @@ export async function openSealedSource(source: ByteSource, resolveKey: KeyResolv
         throw new TruncatedError(`${label} ends after chunk ${index}, which is not its last chunk (cut short)`);
       throw new TamperedError(`${label} has data after its final chunk ${index}`);
     }
+    if (index === 0 && header.version !== UNBOUND_FORMAT_VERSION)
+      throw new TamperedError(
+        `${label} fails authentication at chunk 0: altered, or sealed for another place than ${JSON.stringify(binding)}`,
+      );
     throw new TamperedError(`${label} fails authentication at chunk ${index}: altered or reordered`);
   };
   const open = (index: number, sealed: Buffer): Buffer => {

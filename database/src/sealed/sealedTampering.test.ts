@@ -140,7 +140,7 @@ describe('tampering and damage are detected, each with its typed error', () => {
 
   it('a newer format version', async () => {
     await expectRefused(
-      edited(recorded, (b) => void (b[8] = 2)),
+      edited(recorded, (b) => void (b[8] = 3)),
       'UNSUPPORTED_VERSION',
       UnsupportedVersionError,
     );

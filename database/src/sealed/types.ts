@@ -7,7 +7,16 @@ export interface SealingKey {
 /** Finds the key a sealed file names in its header; undefined means "unknown key" (WRONG_KEY). */
 export type KeyResolver = (keyId: string) => Promise<Buffer | undefined>;
 
-export interface SealOptions {
+/** Where a sealed file belongs; opening it under another binding fails as TAMPERED. */
+export interface BindingOption {
+  /**
+   * Names the file's place, e.g. `item:<id>/thumb.webp.sealed` (bindingFor): the writer and
+   * every reader must give the same string. Default: the empty binding.
+   */
+  binding?: string;
+}
+
+export interface SealOptions extends BindingOption {
   /** Plaintext bytes per chunk (default 64 KiB). Larger chunks cost more per range read. */
   chunkSize?: number;
   /**

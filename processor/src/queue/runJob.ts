@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
+  bindingFor,
   deleteJob,
   failJob,
   failMedia,
@@ -185,7 +186,12 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
     staging = await createStaging(config.assetsDir, jobId);
     // Sealing the original runs beside the conversion; it is I/O and AES, the conversion is CPU.
     const originalSealed = config.keepOriginals
-      ? sealFile(input, staging.originalFile, { id: storageKey.id, key: storageKey.key })
+      ? sealFile(
+          input,
+          staging.originalFile,
+          { id: storageKey.id, key: storageKey.key },
+          { binding: bindingFor(mediaId, path.basename(staging.originalFile)) },
+        )
       : Promise.resolve(undefined);
     originalSealed.catch(() => undefined);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { resealFile, type KeyResolver, type SealingKey } from '@keepsake/database';
+import { bindingFor, resealFile, type KeyResolver, type SealingKey } from '@keepsake/database';
 import { listEncryptedSegments, withNewKey } from './hlsPlaylist.js';
 import { reencryptSegment } from './reencryptSegment.js';
 
@@ -12,6 +12,8 @@ export interface NewKeys {
 }
 
 export interface CopyContext {
+  /** The item whose files these are: each sealed file stays bound to it and its name. */
+  mediaId: string;
   resolveOldKey: KeyResolver;
   keys: NewKeys;
   /** Called with the size of each file written, for progress. */
@@ -68,7 +70,8 @@ export async function copyGeneration(src: string, dest: string, ctx: CopyContext
     if (entry.isDirectory()) await copyGeneration(from, to, ctx);
     else if (!entry.isFile()) throw new Error(`${from} is neither a file nor a folder`);
     else if (entry.name.endsWith('.sealed')) {
-      ctx.onBytes((await resealFile(from, to, ctx.resolveOldKey, ctx.keys.storage)).sealedSize);
+      const binding = bindingFor(ctx.mediaId, entry.name);
+      ctx.onBytes((await resealFile(from, to, ctx.resolveOldKey, ctx.keys.storage, { binding })).sealedSize);
     } else if (entry.name.endsWith('.ts')) {
       if (!handled.has(entry.name)) throw new Error(`${from} is not listed in any playlist`);
     } else if (!entry.name.endsWith('.m3u8')) {

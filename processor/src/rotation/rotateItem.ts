@@ -45,7 +45,7 @@ export async function rotateItem(
       // Leftovers of an interrupted run: nothing points at them yet.
       await fs.rm(staging, { recursive: true, force: true });
       await fs.rm(target, { recursive: true, force: true });
-      await copyGeneration(abs(dir), staging, { resolveOldKey, keys, onBytes });
+      await copyGeneration(abs(dir), staging, { mediaId: item.id, resolveOldKey, keys, onBytes });
       await fs.rename(staging, target);
     }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  bindingFor,
   openSealedStream,
   readSealedHeader,
   SealedFileError,
@@ -12,6 +13,8 @@ import { ApiError } from '../errors/ApiError.js';
 import { parseByteRange } from './byteRange.js';
 
 export interface SealedResponse {
+  /** The item the file belongs to: the file must be sealed for it (and for its own name). */
+  mediaId: string;
   /** Path relative to ASSETS_DIR, as media_files stores it. */
   relativePath: string;
   contentType: string;
@@ -79,7 +82,8 @@ export async function sendSealed(
   const range = wanted.kind === 'range' ? wanted.range : undefined;
   let stream;
   try {
-    stream = await openSealedStream(file, storageKeyResolver(deps.keyStore), range);
+    const binding = bindingFor(response.mediaId, path.basename(file));
+    stream = await openSealedStream(file, storageKeyResolver(deps.keyStore), range, { binding });
   } catch (error) {
     if (error instanceof SealedFileError) {
       request.log.error({ err: error, file }, 'sealed file cannot be opened');

@@ -7,6 +7,7 @@ import {
   createRedis,
   loadProcessorConfig,
   openKeyStore,
+  bindingFor,
   openSealedFile,
   storageKeyResolver,
   type KeyStore,
@@ -103,7 +104,13 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
         stableMs: 300,
         ...overrides,
       }),
-    openSealed: (relativePath) => openSealedFile(path.join(assetsDir, relativePath), storageKeyResolver(keyStore)),
+    openSealed: (relativePath) => {
+      // <images|videos|originals>/<mediaId>/g<n>/<file>: each sealed file is bound to its item and name.
+      const mediaId = relativePath.split('/')[1]!;
+      return openSealedFile(path.join(assetsDir, relativePath), storageKeyResolver(keyStore), {
+        binding: bindingFor(mediaId, path.basename(relativePath)),
+      });
+    },
     openFile: (relativePath) => fs.readFile(path.join(assetsDir, relativePath), 'utf8'),
     async close() {
       const keys = await redis.keys(`${redisPrefix}*`);

@@ -106,6 +106,21 @@ describe('media delivery (real processed media)', () => {
       }
     });
 
+    it('refuses a sealed file moved onto another one of the same item (the thumbnail over the photo)', async () => {
+      const image = path.join(env.assetsDir, photo.image_path!);
+      const kept = `${image}.kept`;
+      await fs.rename(image, kept);
+      try {
+        await fs.copyFile(path.join(env.assetsDir, photo.thumbnail_path!), image);
+        const response = await get(photoItem.image_url!);
+        expect(response.statusCode).toBe(500);
+        expect(response.json().error.code).toBe('MEDIA_005');
+      } finally {
+        await fs.rename(kept, image);
+      }
+      expect((await get(photoItem.image_url!)).statusCode).toBe(200);
+    });
+
     it('gives admins the original, whole or by Range, and members nothing', async () => {
       const url = `/api/media/original/${photo.id}?t=${h.app.mediaUrls.sign(admin.sessionId, `item:${photo.id}`)}`;
       const whole = await get(url);

@@ -35,7 +35,11 @@ export function imageRoutes(app: App): void {
         const item = await requireCompletedMedia(app, request.params.id);
         const relativePath = item[column];
         if (!relativePath) throw new ApiError('MEDIA_001', `This item has no ${kind}.`);
-        return sendSealed(app.sealedFiles, request, reply, { relativePath, contentType: 'image/webp' });
+        return sendSealed(app.sealedFiles, request, reply, {
+          mediaId: item.id,
+          relativePath,
+          contentType: 'image/webp',
+        });
       },
     );
   }

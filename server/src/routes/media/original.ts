@@ -29,6 +29,7 @@ export function originalRoutes(app: App): void {
       if (!item.original_path) throw new ApiError('MEDIA_001', 'The original of this item was not kept.');
       if (!request.headers.range) request.audit({ action: 'media.download', mediaId: item.id });
       return sendSealed(app.sealedFiles, request, reply, {
+        mediaId: item.id,
         relativePath: item.original_path,
         contentType: item.mime ?? 'application/octet-stream',
         ranges: true,
