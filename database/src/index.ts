@@ -20,6 +20,7 @@ export * as mediaLibrary from './queries/mediaLibrary.js';
 export type { LibraryRow, LibrarySort, LibraryOrder } from './queries/mediaLibrary.js';
 export * as mediaItems from './queries/mediaItems.js';
 export * as playbackProgress from './queries/playbackProgress.js';
+export * as favourites from './queries/favourites.js';
 export * as queueAdmin from './queries/queueAdmin.js';
 export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';

@@ -164,6 +164,12 @@ export interface PlaybackProgressTable {
   updated_at: Timestamp;
 }
 
+export interface FavouritesTable {
+  user_id: string;
+  media_id: string;
+  created_at: Generated<Timestamp>;
+}
+
 export type RotationStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 export interface RotationRunsTable {
@@ -211,6 +217,7 @@ export interface Database {
   rotation_runs: RotationRunsTable;
   media_gallery_counts: MediaGalleryCountsTable;
   retired_generations: RetiredGenerationsTable;
+  favourites: FavouritesTable;
 }
 
 export type User = Selectable<UsersTable>;

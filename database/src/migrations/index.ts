@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js';
 import * as keyRotation from './0002_key_rotation.js';
 import * as sessionsOneLivePerDevice from './0003_sessions_one_live_per_device.js';
 import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
+import * as favourites from './0005_favourites.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_key_rotation': keyRotation,
   '0003_sessions_one_live_per_device': sessionsOneLivePerDevice,
   '0004_media_gallery_counts': mediaGalleryCounts,
+  '0005_favourites': favourites,
 };
 
 export const migrationProvider: MigrationProvider = {

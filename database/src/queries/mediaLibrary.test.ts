@@ -29,7 +29,7 @@ describe('gallery counts (trigger-kept)', () => {
         SELECT count(*) AS n FROM media_files WHERE status = 'completed' ${type ? sql`AND type = ${type}` : sql``}`.execute(
         t.db,
       );
-      expect(await countLibrary(t.db, type), String(type)).toBe(Number(actual.rows[0]!.n));
+      expect(await countLibrary(t.db, { type }), String(type)).toBe(Number(actual.rows[0]!.n));
     }
   }
 
@@ -45,7 +45,7 @@ describe('gallery counts (trigger-kept)', () => {
         row(null, 'processing'),
       ])
       .execute();
-    expect(await countLibrary(t.db, undefined)).toBe(3);
+    expect(await countLibrary(t.db, {})).toBe(3);
     await expectCountsMatch();
 
     await t.db
@@ -61,6 +61,6 @@ describe('gallery counts (trigger-kept)', () => {
     await expectCountsMatch();
     await t.db.deleteFrom('media_files').where('type', '=', 'video').where('status', '=', 'completed').execute();
     await expectCountsMatch();
-    expect(await countLibrary(t.db, 'video')).toBe(0);
+    expect(await countLibrary(t.db, { type: 'video' })).toBe(0);
   });
 });

@@ -5,8 +5,15 @@ import { mediaPathColumns, type Database, type MediaFile, type MediaType } from 
 export type LibrarySort = 'taken' | 'created' | 'name';
 export type LibraryOrder = 'asc' | 'desc';
 
-export interface LibraryPageQuery {
+export interface LibraryFilter {
   type?: MediaType;
+  /** Only this person's favourites. */
+  favouritesOf?: string;
+}
+
+export interface LibraryPageQuery extends LibraryFilter {
+  /** Whose favourites `is_favourite` reports. */
+  viewer: string;
   sort: LibrarySort;
   order: LibraryOrder;
   limit: number;
@@ -41,18 +48,24 @@ const sortExpressions = {
   name: { column: sql`lower(original_name)`, key: sql<string>`lower(original_name)`, cast: sql`` },
 } as const;
 
-function completed(db: Db, type: MediaType | undefined) {
+function isFavouriteOf(userId: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM favourites f WHERE f.user_id = ${userId} AND f.media_id = media_files.id)`;
+}
+
+function completed(db: Db, { type, favouritesOf }: LibraryFilter) {
   let query = db.selectFrom('media_files').where('status', '=', 'completed');
   if (type) query = query.where('type', '=', type);
+  if (favouritesOf) query = query.where(isFavouriteOf(favouritesOf));
   return query;
 }
 
 export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryRow[]> {
   const sort = sortExpressions[q.sort];
   const direction = q.order === 'desc' ? sql`DESC` : sql`ASC`;
-  let query = completed(db, q.type)
+  let query = completed(db, q)
     .select(libraryColumns)
     .select(sort.key.as('sort_key'))
+    .select(isFavouriteOf(q.viewer).as('is_favourite'))
     .orderBy(sql`${sort.column} ${direction}`)
     .orderBy(sql`id ${direction}`)
     .limit(q.limit) as SelectQueryBuilder<Database, 'media_files', LibraryRow>;
@@ -65,10 +78,22 @@ export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryR
   return query.execute();
 }
 
-export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & { sort_key: string };
+export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & {
+  sort_key: string;
+  is_favourite: boolean;
+};
 
-/** Completed items (of one type), from the trigger-kept counts: one tiny read instead of a count(*). */
-export async function countLibrary(db: Db, type: MediaType | undefined): Promise<number> {
+/**
+ * Completed items (of one type), from the trigger-kept counts: one tiny read instead of a
+ * count(*). A person's favourites are counted directly: they are few, and found by the key.
+ */
+export async function countLibrary(db: Db, { type, favouritesOf }: LibraryFilter): Promise<number> {
+  if (favouritesOf) {
+    const row = await completed(db, { type, favouritesOf })
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
   let query = db.selectFrom('media_gallery_counts').select((eb) => eb.fn.sum<number>('completed').as('count'));
   if (type) query = query.where('type', '=', type);
   const row = await query.executeTakeFirstOrThrow();

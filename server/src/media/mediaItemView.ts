@@ -16,6 +16,8 @@ export const MediaItem = Type.Object({
   duration: NullableNumber,
   taken_at: NullableTimestamp,
   created_at: Timestamp,
+  /** One of the signed-in person's favourites. */
+  is_favourite: Type.Boolean(),
   thumbnail_url: NullableString,
   image_url: NullableString,
   preview_url: NullableString,
@@ -49,7 +51,7 @@ type ItemFields = Pick<
  * An item as the gallery sees it, its media URLs signed with one token (bound to the session,
  * the item and an expiry) so `<img>`, `<video>` and hls.js can load them without headers.
  */
-export function mediaItemView(item: ItemFields, token: string): MediaItem {
+export function mediaItemView(item: ItemFields, token: string, isFavourite: boolean): MediaItem {
   const url = (kind: string, present: unknown) => (present ? `/api/media/${kind}/${item.id}?t=${token}` : null);
   const video = item.type === 'video';
   return {
@@ -63,6 +65,7 @@ export function mediaItemView(item: ItemFields, token: string): MediaItem {
     duration: item.duration,
     taken_at: item.taken_at?.toISOString() ?? null,
     created_at: item.created_at.toISOString(),
+    is_favourite: isFavourite,
     thumbnail_url: url('thumbnail', item.thumbnail_path),
     image_url: video ? null : url('image', item.image_path),
     preview_url: video ? url('preview', item.preview_path) : null,

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
+import { favourites, mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
@@ -44,11 +44,13 @@ export function itemRoutes(app: App): void {
     async (request) => {
       const { userId, sessionId } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
-      const resume =
-        item.type === 'video' ? await playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null;
+      const [resume, isFavourite] = await Promise.all([
+        item.type === 'video' ? playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null,
+        favourites.isFavourite(app.db, userId, item.id),
+      ]);
       request.audit({ action: 'media.view', mediaId: item.id });
       return {
-        ...mediaItemView(item, app.mediaUrls.sign(sessionId, `item:${item.id}`)),
+        ...mediaItemView(item, app.mediaUrls.sign(sessionId, `item:${item.id}`), isFavourite),
         metadata: item.metadata,
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,

@@ -26,6 +26,7 @@ export function libraryRoutes(app: App): void {
         summary: 'The gallery, a page at a time (keyset paging: pass next_cursor back as cursor)',
         querystring: Type.Object({
           type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
+          favourites: Type.Optional(Type.Boolean({ description: 'only my favourites' })),
           sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
             default: 'taken',
           }),
@@ -44,23 +45,25 @@ export function libraryRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { type, sort, order, limit, cursor } = request.query;
+      const { type, favourites, sort, order, limit, cursor } = request.query;
+      const { userId, sessionId } = request.auth!;
+      const filter = { type, favouritesOf: favourites ? userId : undefined };
       const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
       const [rows, total] = await Promise.all([
         mediaLibrary.libraryPage(app.db, {
-          type,
+          ...filter,
+          viewer: userId,
           sort,
           order,
           limit: limit + 1,
           after: after && { sortKey: after[0], id: after[1] },
         }),
-        mediaLibrary.countLibrary(app.db, type),
+        mediaLibrary.countLibrary(app.db, filter),
       ]);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      const { sessionId } = request.auth!;
       return {
-        items: page.map((row) => mediaItemView(row, app.mediaUrls.sign(sessionId, `item:${row.id}`))),
+        items: page.map((row) => mediaItemView(row, app.mediaUrls.sign(sessionId, `item:${row.id}`), row.is_favourite)),
         next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
         total,
       };
