@@ -36,6 +36,7 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <GalleryPage /> },
+      { path: 'favourites', element: <GalleryPage favourites /> },
       { path: 'devices', element: <DevicesPage /> },
       {
         path: 'admin/*',

@@ -3,6 +3,8 @@ import type { LibraryPage, LibrarySort, MediaDetails, MediaType, SortOrder } fro
 
 export interface LibraryQuery {
   type: MediaType | 'all';
+  /** Only the signed-in person's favourites. */
+  favourites: boolean;
   sort: LibrarySort;
   order: SortOrder;
 }
@@ -15,6 +17,7 @@ export function fetchLibraryPage(
 ): Promise<LibraryPage> {
   const params = new URLSearchParams({ sort: query.sort, order: query.order, limit: String(limit) });
   if (query.type !== 'all') params.set('type', query.type);
+  if (query.favourites) params.set('favourites', 'true');
   if (cursor) params.set('cursor', cursor);
   return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
 }
@@ -29,4 +32,8 @@ export function savePlaybackPosition(id: string, positionSeconds: number, keepal
     body: { position_seconds: Math.max(0, Math.round(positionSeconds * 10) / 10) },
     keepalive,
   });
+}
+
+export function setFavourite(id: string, favourite: boolean): Promise<void> {
+  return apiFetch<void>(`/api/media/${encodeURIComponent(id)}/favourite`, { method: favourite ? 'PUT' : 'DELETE' });
 }

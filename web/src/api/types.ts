@@ -32,6 +32,8 @@ export interface MediaItem {
   duration: number | null;
   taken_at: string | null;
   created_at: string;
+  /** One of the signed-in person's favourites. */
+  is_favourite: boolean;
   thumbnail_url: string | null;
   image_url: string | null;
   preview_url: string | null;

@@ -23,6 +23,7 @@ export function AppShell() {
           <NavLink to="/" end>
             Gallery
           </NavLink>
+          <NavLink to="/favourites">Favourites</NavLink>
           <NavLink to="/devices">My devices</NavLink>
           {isAdmin && <NavLink to="/admin">Admin</NavLink>}
         </nav>

@@ -2,6 +2,7 @@ import { memo, useRef, useState } from 'react';
 import { Link, type To } from 'react-router';
 import type { MediaItem } from '../api/types';
 import { ImageIcon, PlayIcon } from '../components/icons';
+import { FavouriteButton } from '../favourites/FavouriteButton';
 import { formatDuration } from '../format/formatDuration';
 import { useTouchInView } from './useTouchInView';
 
@@ -14,7 +15,8 @@ interface Props {
 /**
  * One square tile: the still thumbnail, swapped for the animated preview while hovered or
  * focused (or, on touch screens, while in view). The preview is laid over the still and
- * shown only once decoded, so nothing flickers or jumps.
+ * shown only once decoded, so nothing flickers or jumps. The heart sits beside the link, not
+ * in it (a button inside a link is neither valid nor reachable by keyboard on its own).
  */
 export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: Props) {
   const ref = useRef<HTMLAnchorElement>(null);
@@ -28,56 +30,59 @@ export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: 
   const label = `${isVideo ? `Video${duration ? `, ${duration}` : ''}` : 'Photo'}: ${item.original_name}`;
 
   return (
-    <Link
-      ref={ref}
-      to={to}
-      className="tile"
-      data-type={item.type}
-      data-id={item.id}
-      aria-label={label}
-      title={item.original_name}
-      onPointerEnter={(event) => {
-        if (event.pointerType === 'mouse') setHovered(true);
-      }}
-      onPointerLeave={() => setHovered(false)}
-      onFocus={() => setHovered(true)}
-      onBlur={() => setHovered(false)}
-    >
-      {item.thumbnail_url && !broken ? (
-        <img
-          className="tile-thumb"
-          src={item.thumbnail_url}
-          alt={item.original_name}
-          loading="lazy"
-          decoding="async"
-          width={300}
-          height={300}
-          draggable={false}
-          onLoad={onThumbnailLoad}
-          onError={() => setBroken(true)}
-        />
-      ) : (
-        <span className="tile-placeholder">
-          <ImageIcon />
-        </span>
-      )}
-      {showPreview && (
-        <img
-          className={previewReady ? 'tile-preview ready' : 'tile-preview'}
-          src={item.preview_url!}
-          alt=""
-          decoding="async"
-          draggable={false}
-          onLoad={() => setPreviewReady(true)}
-          onError={() => setPreviewReady(false)}
-        />
-      )}
-      {isVideo && (
-        <span className="tile-badge" aria-hidden="true">
-          <PlayIcon size={12} />
-          {duration}
-        </span>
-      )}
-    </Link>
+    <div className="tile-cell">
+      <Link
+        ref={ref}
+        to={to}
+        className="tile"
+        data-type={item.type}
+        data-id={item.id}
+        aria-label={label}
+        title={item.original_name}
+        onPointerEnter={(event) => {
+          if (event.pointerType === 'mouse') setHovered(true);
+        }}
+        onPointerLeave={() => setHovered(false)}
+        onFocus={() => setHovered(true)}
+        onBlur={() => setHovered(false)}
+      >
+        {item.thumbnail_url && !broken ? (
+          <img
+            className="tile-thumb"
+            src={item.thumbnail_url}
+            alt={item.original_name}
+            loading="lazy"
+            decoding="async"
+            width={300}
+            height={300}
+            draggable={false}
+            onLoad={onThumbnailLoad}
+            onError={() => setBroken(true)}
+          />
+        ) : (
+          <span className="tile-placeholder">
+            <ImageIcon />
+          </span>
+        )}
+        {showPreview && (
+          <img
+            className={previewReady ? 'tile-preview ready' : 'tile-preview'}
+            src={item.preview_url!}
+            alt=""
+            decoding="async"
+            draggable={false}
+            onLoad={() => setPreviewReady(true)}
+            onError={() => setPreviewReady(false)}
+          />
+        )}
+        {isVideo && (
+          <span className="tile-badge" aria-hidden="true">
+            <PlayIcon size={12} />
+            {duration}
+          </span>
+        )}
+      </Link>
+      <FavouriteButton item={item} className="tile-heart" size={18} />
+    </div>
   );
 });

@@ -15,6 +15,7 @@ const item = (id: string, created_at: string, taken_at: string | null = null): M
   duration: null,
   taken_at,
   created_at,
+  is_favourite: false,
   thumbnail_url: null,
   image_url: null,
   preview_url: null,
@@ -66,11 +67,13 @@ describe('library search parameters', () => {
   it('reads filter and sort, ignoring nonsense', () => {
     expect(libraryQueryFrom(new URLSearchParams('type=video&sort=name-asc'))).toEqual({
       type: 'video',
+      favourites: false,
       sort: 'name',
       order: 'asc',
     });
     expect(libraryQueryFrom(new URLSearchParams('type=pdf&sort=size'))).toEqual({
       type: 'all',
+      favourites: false,
       sort: 'taken',
       order: 'desc',
     });

@@ -16,12 +16,12 @@ export const typeChoices = [
   { value: 'video', label: 'Videos' },
 ] as const;
 
-export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
+export function libraryQueryFrom(params: URLSearchParams, favourites = false): LibraryQuery {
   const type = params.get('type');
   const sort = params.get('sort');
   const choice = sortChoices.find((c) => c.value === sort)?.value ?? 'taken-desc';
   const [by, order] = choice.split('-') as [LibraryQuery['sort'], LibraryQuery['order']];
-  return { type: type === 'image' || type === 'video' ? type : 'all', sort: by, order };
+  return { type: type === 'image' || type === 'video' ? type : 'all', favourites, sort: by, order };
 }
 
 export function sortValue(query: LibraryQuery): string {

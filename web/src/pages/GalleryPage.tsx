@@ -14,9 +14,10 @@ import '../styles/gallery.css';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
 
-export function GalleryPage() {
+/** The whole library, or (favourites) only the signed-in person's favourites. */
+export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
   const [params, setParams] = useSearchParams();
-  const query = libraryQueryFrom(params);
+  const query = libraryQueryFrom(params, favourites);
   const library = useLibrary(query);
   const jobs = [...useProcessingProgress().values()];
   const openId = params.get('item');
@@ -57,8 +58,8 @@ export function GalleryPage() {
 
   return (
     <section className="page gallery-page" aria-labelledby="gallery-title">
-      <h1 id="gallery-title" className="visually-hidden">
-        Gallery
+      <h1 id="gallery-title" className={favourites ? undefined : 'visually-hidden'}>
+        {favourites ? 'Favourites' : 'Gallery'}
       </h1>
       <GalleryToolbar query={query} total={library.data ? library.total : null} onChange={change} />
       <ProcessingStrip jobs={jobs} />
@@ -67,7 +68,11 @@ export function GalleryPage() {
       ) : library.isError ? (
         <ErrorNotice error={library.error} action="load your library" onRetry={() => void library.refetch()} />
       ) : library.items.length === 0 ? (
-        <EmptyLibrary filtered={query.type !== 'all'} />
+        favourites ? (
+          <NoFavourites />
+        ) : (
+          <EmptyLibrary filtered={query.type !== 'all'} />
+        )
       ) : (
         <GalleryGrid
           items={library.items}
@@ -102,6 +107,17 @@ function EmptyLibrary({ filtered }: { filtered: boolean }) {
         ready to view, as soon as they are processed.
       </p>
       {filtered && <p className="muted">Or choose “All” above to see everything.</p>}
+    </div>
+  );
+}
+
+function NoFavourites() {
+  return (
+    <div className="empty-state">
+      <h2>No favourites yet</h2>
+      <p>
+        Tap the heart on a photo or video (or press f in the viewer) to keep it here. Your favourites are yours alone.
+      </p>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { fetchMediaDetails } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ChevronIcon, CloseIcon, InfoIcon } from '../components/icons';
+import { FavouriteButton } from '../favourites/FavouriteButton';
+import { useToggleFavourite } from '../favourites/useToggleFavourite';
 import { Loading } from '../components/Loading';
 import '../styles/viewer.css';
 import { DetailsPanel } from './DetailsPanel';
@@ -22,7 +24,8 @@ interface Props {
 
 /**
  * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
- * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details.
+ * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details,
+ * f hearts the item.
  */
 export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props) {
   const details = useQuery({ queryKey: ['media', id], queryFn: ({ signal }) => fetchMediaDetails(id, signal) });
@@ -33,6 +36,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
   const [showDetails, setShowDetails] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const toggleFavourite = useToggleFavourite();
 
   useEffect(() => {
     if (index >= 0 && index >= items.length - 5) onNearEnd();
@@ -59,6 +63,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
       const forward = (event.key === 'ArrowRight' && !isVideo) || event.key === 'PageDown';
       if (event.key === 'Escape') onClose();
       else if (event.key === 'i') setShowDetails((shown) => !shown);
+      else if (event.key === 'f' && item) toggleFavourite.mutate({ id: item.id, favourite: !item.is_favourite });
       else if (back && previous) onShow(previous.id);
       else if (forward && next) onShow(next.id);
       else return;
@@ -66,7 +71,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [isVideo, previous, next, onShow, onClose]);
+  }, [isVideo, item, previous, next, onShow, onClose, toggleFavourite]);
 
   const title = item?.original_name ?? 'Loading';
   return (
@@ -78,6 +83,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
         <span className="viewer-title" title={title}>
           {title}
         </span>
+        {item && <FavouriteButton item={item} className="icon-button viewer-heart" />}
         <button
           type="button"
           className="icon-button"
