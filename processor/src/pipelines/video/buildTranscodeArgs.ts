@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decodeInputArgs } from '../../ffmpeg/inputFormats.js';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import type { Rung } from './planLadder.js';
 
@@ -140,8 +141,7 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-nostats',
     '-progress',
     'pipe:1',
-    '-i',
-    plan.input,
+    ...decodeInputArgs(plan.input, probe.demuxer),
     '-filter_complex',
     filterGraph(plan),
     ...video,
