@@ -83,6 +83,49 @@ function openssl(args: string[]): string {
   return execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** `openssl verify` of a certificate against the install's ca.crt: its whole verdict, success or not. */
+function verifyUnderCa(privateDir: string, crt: string): string {
+  const result = spawnSync('openssl', ['verify', '-CAfile', path.join(privateDir, 'ca.crt'), crt], {
+    encoding: 'utf8',
+  });
+  return `${result.stdout}${result.stderr}`;
+}
+
+/**
+ * A server certificate for `subjectAltName` signed with the install's ca.key, as a thief holding
+ * it would (for a new key, unless one is given).
+ */
+function signWithCaKey(privateDir: string, subjectAltName: string, key?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepsake-leaf-'));
+  roots.push(dir);
+  const file = (name: string) => path.join(dir, name);
+  const ext = `[v]\nbasicConstraints = critical, CA:FALSE\nextendedKeyUsage = serverAuth\nsubjectAltName = ${subjectAltName}\n`;
+  fs.writeFileSync(file('ext.cnf'), ext);
+  if (!key) openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', (key = file('leaf.key'))]);
+  openssl(['req', '-new', '-key', key, '-subj', '/CN=leaf', '-out', file('leaf.csr')]);
+  const ca = ['-CA', path.join(privateDir, 'ca.crt'), '-CAkey', path.join(privateDir, 'ca.key')];
+  const sign = ['x509', '-req', '-days', '30', '-set_serial', '7', '-extensions', 'v'];
+  openssl([...sign, ...ca, '-in', file('leaf.csr'), '-extfile', file('ext.cnf'), '-out', file('leaf.crt')]);
+  return file('leaf.crt');
+}
+
+/** Turns the install's CA into one an older init made: the same key, no name constraints, tls.crt under it. */
+function makeCaUnconstrained(privateDir: string): void {
+  const file = (name: string) => path.join(privateDir, name);
+  const extensions = ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,keyCertSign,cRLSign'];
+  const subject = `/CN=Keepsake local CA (${os.hostname().toLowerCase()})`;
+  const request = ['req', '-x509', '-new', '-sha256', '-days', '3650', '-key', file('ca.key'), '-subj', subject];
+  openssl([...request, ...extensions.flatMap((ext) => ['-addext', ext]), '-out', file('ca.crt')]);
+  fs.chmodSync(file('ca.crt'), 0o644);
+  const sans = read(privateDir, 'tls.sans').toString().trim().split('\n').join(',');
+  fs.copyFileSync(signWithCaKey(privateDir, sans, file('tls.key')), file('tls.crt'));
+  fs.writeFileSync(
+    file('tls-chain.crt'),
+    read(privateDir, 'tls.crt').toString() + read(privateDir, 'ca.crt').toString(),
+  );
+  expect(verifyUnderCa(privateDir, signWithCaKey(privateDir, 'DNS:bank.example'))).toMatch(/: OK/);
+}
+
 describe('scripts/init', () => {
   it('creates every secret and certificate with owner-only modes, printing names but never values', () => {
     const { privateDir, env } = install();
@@ -121,7 +164,9 @@ describe('scripts/init', () => {
 
     const ca = certificate(privateDir, 'ca.crt');
     expect(ca.ca).toBe(true);
-    expect(ca.subject).toBe(`CN=Keepsake local CA (${os.hostname().toLowerCase()})`);
+    expect(ca.subject).toBe(
+      `CN=Keepsake local CA (${os.hostname().toLowerCase()}) ${new Date().toISOString().slice(0, 10)}`,
+    );
     const caUsage = openssl(['x509', '-in', path.join(privateDir, 'ca.crt'), '-noout', '-ext', 'keyUsage']);
     expect(caUsage).toMatch(/Certificate Sign, CRL Sign/);
     const caYears = (Date.parse(ca.validTo) - Date.parse(ca.validFrom)) / (365 * 86_400_000);
@@ -155,6 +200,156 @@ describe('scripts/init', () => {
     );
     const sans = read(privateDir, 'tls.sans').toString().trim().split('\n');
     expect(sans).toEqual(expect.arrayContaining(['DNS:localhost', 'IP:127.0.0.1', 'IP:::1', 'DNS:photos.example.lan']));
+  });
+
+  it('limits the CA with critical name constraints to the install’s names and local addresses', () => {
+    const { privateDir, env } = install({
+      PUBLIC_BASE_URL: 'https://photos.example.com:1027',
+      EXTRA_SANS: 'mini.fritz.box,192.168.1.20',
+      ALLOWED_NETWORKS: '127.0.0.1/32,::1/128,192.168.1.0/24,10.8.0.7/24,2001:db8:5:6::/64',
+      VPN_SUBNET: '10.9.0.0/24',
+    });
+    initOk(env);
+
+    const text = openssl(['x509', '-in', path.join(privateDir, 'ca.crt'), '-noout', '-text']);
+    const constraints = /X509v3 Name Constraints: critical\n\s+Permitted:\n((?:\s+(?:DNS|IP):.*\n)+)/.exec(text);
+    expect(constraints, text).not.toBeNull();
+    const permitted = constraints![1]!.trim().split(/\s*\n\s*/);
+    expect(permitted).toEqual(
+      expect.arrayContaining([
+        'DNS:localhost',
+        'DNS:local',
+        'DNS:lan',
+        'DNS:home.arpa',
+        'DNS:internal',
+        'DNS:photos.example.com',
+        'DNS:mini.fritz.box',
+        `DNS:${os.hostname().toLowerCase()}`,
+        'IP:127.0.0.0/255.0.0.0',
+        'IP:0:0:0:0:0:0:0:1/FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF',
+        'IP:192.168.0.0/255.255.0.0',
+        'IP:10.8.0.0/255.255.255.0',
+        'IP:10.9.0.0/255.255.255.0',
+        'IP:2001:DB8:5:6:0:0:0:0/FFFF:FFFF:FFFF:FFFF:0:0:0:0',
+        'IP:FC00:0:0:0:0:0:0:0/FE00:0:0:0:0:0:0:0',
+      ]),
+    );
+    expect(permitted.filter((entry) => entry.startsWith('DNS:'))).not.toContain('DNS:example.com');
+
+    // The install's own certificate passes OpenSSL's constraint check…
+    expect(verifyUnderCa(privateDir, path.join(privateDir, 'tls.crt'))).toMatch(/tls\.crt: OK/);
+    // …and so do other household names, but nothing a public website could be.
+    for (const allowed of [
+      'DNS:printer.lan',
+      'DNS:nas.home.arpa',
+      'DNS:mini.local',
+      'IP:192.168.7.7',
+      'IP:2001:db8:5:6::9',
+    ]) {
+      expect(verifyUnderCa(privateDir, signWithCaKey(privateDir, allowed)), allowed).toMatch(/leaf\.crt: OK/);
+    }
+    for (const refused of [
+      'DNS:bank.example',
+      'DNS:www.google.com',
+      'DNS:evillan',
+      'DNS:example.com',
+      'DNS:fritz.box',
+      'DNS:photos.example.com.evil.net',
+      'DNS:localhost,DNS:bank.example',
+      'IP:8.8.8.8',
+      'IP:2001:db8:5:7::1',
+    ]) {
+      expect(verifyUnderCa(privateDir, signWithCaKey(privateDir, refused)), refused).toMatch(
+        /permitted subtree violation/,
+      );
+    }
+  });
+
+  it('replaces a CA without name constraints once, with a new key, keeping every other key and secret', () => {
+    const { privateDir, env } = install({
+      EXTRA_SANS: 'keepsake.lan',
+      KEEPSAKE_INIT_SERVICE_SECRETS: 'true',
+    });
+    initOk(env);
+    makeCaUnconstrained(privateDir);
+    const before = snapshot(privateDir);
+    const oldCa = read(privateDir, 'ca.crt').toString();
+
+    const { stdout } = initOk(env);
+    expect(stdout.match(/made a new local CA/g)).toHaveLength(1);
+    expect(stdout).toMatch(/because ca\.crt has no name constraints/);
+    expect(stdout).toMatch(/Install the new ca\.crt once on each phone and computer/);
+    expect(stdout).toMatch(/reissued tls\.crt, tls-chain\.crt from the new CA/);
+    const after = snapshot(privateDir);
+    const kept = ['master.key', 'jwt.secret', 'url-signing.secret', 'tls.key', 'tls.sans'];
+    for (const name of [...kept, 'postgres.password', 'redis.password', 'database.url', 'redis.url']) {
+      expect(after[name]?.sha256, name).toBe(before[name]?.sha256);
+    }
+    for (const name of ['ca.key', 'ca.crt', 'tls.crt', 'tls-chain.crt']) {
+      expect(after[name]?.sha256, name).not.toBe(before[name]?.sha256);
+    }
+    expect(modeOf(path.join(privateDir, 'ca.key'))).toBe(0o600);
+    expect(openssl(['x509', '-in', path.join(privateDir, 'ca.crt'), '-noout', '-text'])).toMatch(
+      /X509v3 Name Constraints: critical/,
+    );
+    expect(verifyUnderCa(privateDir, path.join(privateDir, 'tls.crt'))).toMatch(/: OK/);
+    expect(verifyUnderCa(privateDir, signWithCaKey(privateDir, 'DNS:bank.example'))).toMatch(
+      /permitted subtree violation/,
+    );
+    expect(read(privateDir, 'tls-chain.crt').toString()).toBe(
+      read(privateDir, 'tls.crt').toString() + read(privateDir, 'ca.crt').toString(),
+    );
+    expect(read(privateDir, 'tls-chain.crt').toString()).not.toContain(oldCa);
+
+    // Said once: the next run has nothing to do.
+    const settled = snapshot(privateDir);
+    const again = initOk(env).stdout;
+    expect(again).toMatch(/nothing to do/);
+    expect(again).not.toMatch(/new local CA/);
+    expect(snapshot(privateDir)).toEqual(settled);
+  });
+
+  it('makes a new CA when a wanted name lies outside its name constraints, and only then', () => {
+    const { privateDir, env } = install({ EXTRA_SANS: 'keepsake.lan' });
+    initOk(env);
+    const first = snapshot(privateDir);
+
+    // Inside the constraints (a .lan name, a private address): the same CA.
+    const inside = initOk({ ...env, EXTRA_SANS: 'keepsake.lan,mini.lan,192.168.1.20' }).stdout;
+    expect(inside).not.toMatch(/new local CA/);
+    expect(snapshot(privateDir)['ca.crt']).toEqual(first['ca.crt']);
+
+    const outside = initOk({ ...env, EXTRA_SANS: 'keepsake.lan,photos.example.com' }).stdout;
+    expect(outside).toMatch(/made a new local CA .*names changed \(added: DNS:photos\.example\.com/);
+    expect(snapshot(privateDir)['ca.key']?.sha256).not.toBe(first['ca.key']?.sha256);
+    const server = certificate(privateDir, 'tls.crt');
+    expect(server.checkHost('photos.example.com', { subject: 'never' })).toBe('photos.example.com');
+    expect(verifyUnderCa(privateDir, path.join(privateDir, 'tls.crt'))).toMatch(/: OK/);
+    expect(snapshot(privateDir)['master.key']).toEqual(first['master.key']);
+  });
+
+  it('finishes a CA replacement that stopped between the new ca.crt and the new ca.key', () => {
+    const { privateDir, env } = install();
+    initOk(env);
+    const next = path.join(privateDir, '.ca.key.next');
+    // The state a run killed midway leaves: ca.crt already made (same constraints) for the waiting key.
+    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', next]);
+    const caCrt = path.join(privateDir, 'ca.crt');
+    openssl(['x509', '-in', caCrt, '-signkey', next, '-days', '3650', '-out', caCrt]);
+    const waiting = read(privateDir, '.ca.key.next');
+
+    const { stdout } = initOk(env);
+    expect(stdout).toMatch(/finished replacing the local CA/);
+    expect(read(privateDir, 'ca.key')).toEqual(waiting);
+    expect(fs.existsSync(next)).toBe(false);
+    expect(verifyUnderCa(privateDir, path.join(privateDir, 'tls.crt'))).toMatch(/: OK/);
+
+    // A waiting key that ca.crt does not belong to (stopped before ca.crt) is dropped.
+    const settled = read(privateDir, 'ca.key');
+    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', next]);
+    initOk(env);
+    expect(fs.existsSync(next)).toBe(false);
+    expect(read(privateDir, 'ca.key')).toEqual(settled);
   });
 
   it('takes an IPv6 PUBLIC_BASE_URL host as an IP address', () => {
@@ -306,6 +501,12 @@ describe('scripts/init', () => {
     ['EXTRA_SANS', '192.168.1.300', /EXTRA_SANS: "192\.168\.1\.300"/],
     ['EXTRA_SANS', 'fd00::zz', /EXTRA_SANS: "fd00::zz"/],
     ['PUBLIC_BASE_URL', 'keepsake.lan:1027', /PUBLIC_BASE_URL: .* is not an http\(s\) URL/],
+    [
+      'ALLOWED_NETWORKS',
+      '192.168.1.0/24,10.8.0.0/33',
+      /ALLOWED_NETWORKS: "10\.8\.0\.0\/33" is not an IP address or CIDR/,
+    ],
+    ['VPN_SUBNET', 'vpn.lan', /VPN_SUBNET: "vpn\.lan" is not an IP address or CIDR/],
   ])('refuses a bad %s (%s) with a message naming it, creating nothing', (name, value, message) => {
     const { privateDir, env } = install();
     const result = runInit({ ...env, [name]: value });
@@ -323,6 +524,8 @@ describe('scripts/init', () => {
       'PUBLIC_BASE_URL',
       'EXTRA_SANS',
       'KEEPSAKE_INIT_FORCE_NEW_MASTER_KEY',
+      'ALLOWED_NETWORKS',
+      'VPN_SUBNET',
     ]) {
       expect(help.stdout).toContain(word);
     }

@@ -5,7 +5,8 @@ import { commonSpecs, initSpecs, processorSpecs, secretNames, serverSpecs } from
 import { repoRoot, startEnvironment, stopGraceMs as launcherGraceMs } from '@keepsake/launcher';
 import { stopGraceMs as processorGraceMs } from '@keepsake/processor';
 import { commandLine, mounts, readCompose, type ComposeConfig, type ComposeService } from './support/readCompose.js';
-import { readDockerfile, type Dockerfile, type DockerStage } from './support/readDockerfile.js';
+import { readDockerfile, type Dockerfile } from './support/readDockerfile.js';
+import { serviceEnvironment, stageOf as stageIn } from './support/serviceEnvironment.js';
 import { documentedVariables } from './support/documentedVariables.js';
 
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
@@ -19,7 +20,8 @@ const dataDirs = { IMPORTS_DIR: './imports', ASSETS_DIR: './assets', PRIVATE_DIR
 const usesDir: Record<keyof typeof dataDirs, string[]> = {
   IMPORTS_DIR: ['server', 'processor'],
   ASSETS_DIR: ['server', 'processor', 'nginx', 'init', 'backup', 'restore'],
-  PRIVATE_DIR: ['server', 'processor', 'nginx', 'init', 'migrate', 'backup', 'restore'],
+  // The others are handed single files of it (composeSecrets.test.ts).
+  PRIVATE_DIR: ['init', 'backup', 'restore'],
 };
 
 /**
@@ -33,19 +35,8 @@ describe('compose, Dockerfile and npm start agree', () => {
   let renderVariables: Set<string>;
   let initVariables: Set<string>;
 
-  /** The Dockerfile stage a service's image is built from (services that only name an image share another's build). */
-  const stageOf = (service: ComposeService): DockerStage | undefined => {
-    const builder = Object.values(compose.services).find((other) => other.build && other.image === service.image);
-    return builder?.build?.target ? dockerfile.stages.get(builder.build.target) : undefined;
-  };
-  /** A service's environment as the container sees it: its image's ENV, then compose's. */
-  const environment = (service: ComposeService): Record<string, string> => ({
-    ...(stageOf(service)?.env ?? {}),
-    ...(Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, v ?? ''])) as Record<
-      string,
-      string
-    >),
-  });
+  const stageOf = (service: ComposeService) => stageIn(compose, dockerfile, service);
+  const environment = (service: ComposeService) => serviceEnvironment(compose, dockerfile, service);
 
   beforeAll(async () => {
     compose = await readCompose('docker-compose.yml');
@@ -121,8 +112,13 @@ describe('compose, Dockerfile and npm start agree', () => {
 
   it('mounts read-only wherever a service only reads', () => {
     const readOnly = (service: string, target: string) => mounts(compose.services[service]!).get(target)?.readOnly;
-    for (const service of ['server', 'processor', 'migrate', 'backup', 'nginx']) {
-      expect(readOnly(service, '/data/private'), `${service} private/`).toBe(true);
+    expect(readOnly('backup', '/data/private'), 'backup private/').toBe(true);
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [target, mount] of mounts(service)) {
+        if (mount.source.startsWith(path.join(repoRoot, 'private') + path.sep)) {
+          expect(mount.readOnly, `${name}: ${target}`).toBe(true);
+        }
+      }
     }
     for (const service of ['server', 'nginx', 'backup', 'init']) {
       expect(readOnly(service, '/data/assets'), `${service} assets/`).toBe(true);
@@ -219,6 +215,11 @@ describe('compose, Dockerfile and npm start agree', () => {
     expect(environment(compose.services.server!).ALLOWED_NETWORKS).toBe(defaults);
     expect(environment(compose.services.nginx!).ALLOWED_NETWORKS).toBe(defaults);
     expect(read('nginx/render')).toContain(`allowed=\${ALLOWED_NETWORKS:-${defaults}}`);
+    // init limits the local CA to these ranges' addresses, among others.
+    expect(environment(compose.services.init!).ALLOWED_NETWORKS).toBe(defaults);
+    expect(read('scripts/init')).toContain(`\${ALLOWED_NETWORKS:-${defaults}}`);
+    expect(environment(compose.services.init!).VPN_SUBNET).toBe(serverSpecs.VPN_SUBNET.default!.join(','));
+    expect(read('scripts/init')).toContain(`\${VPN_SUBNET:-${serverSpecs.VPN_SUBNET.default!.join(',')}}`);
     expect(defaults).not.toMatch(/(^|,)(172\.|192\.168\.65\.)/);
 
     expect(environment(compose.services.server!).ACCEL_REDIRECT).toBe('true');

@@ -12,6 +12,7 @@ export interface ComposeService {
   entrypoint?: string[];
   environment?: Record<string, string | null>;
   volumes?: string[];
+  tmpfs?: string[];
   /** `{published, target}` for plain mappings, "127.0.0.1:5432:5432/tcp" for those bound to an address. */
   ports?: (string | { published: number; target: number })[];
   healthcheck?: { test: string[] };
