@@ -35,6 +35,9 @@ export function itemRoutes(app: App): void {
               metadata: Type.Record(Type.String(), Type.Unknown()),
               variants: Type.Array(Variant),
               resume_position: Type.Union([Type.Number(), Type.Null()]),
+              original_url: Type.Union([Type.String(), Type.Null()], {
+                description: 'the kept original (admins only, else null): a token of its own',
+              }),
             }),
           ]),
           ...errorResponses,
@@ -42,16 +45,19 @@ export function itemRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { userId, sessionId } = request.auth!;
+      const { userId, sessionId, role } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
+      const sign = app.mediaUrls.itemTokens(sessionId, item.id);
       const resume =
         item.type === 'video' ? await playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null;
       request.audit({ action: 'media.view', mediaId: item.id });
       return {
-        ...mediaItemView(item, app.mediaUrls.sign(sessionId, `item:${item.id}`)),
+        ...mediaItemView(item, sign),
         metadata: item.metadata,
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,
+        original_url:
+          role === 'admin' && item.original_path ? `/api/media/original/${item.id}?t=${sign('original')}` : null,
       };
     },
   );

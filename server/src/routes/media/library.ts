@@ -60,7 +60,7 @@ export function libraryRoutes(app: App): void {
       const last = page.at(-1);
       const { sessionId } = request.auth!;
       return {
-        items: page.map((row) => mediaItemView(row, app.mediaUrls.sign(sessionId, `item:${row.id}`))),
+        items: page.map((row) => mediaItemView(row, app.mediaUrls.itemTokens(sessionId, row.id))),
         next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
         total,
       };

@@ -11,7 +11,7 @@ export function originalRoutes(app: App): void {
   app.get(
     '/api/media/original/:id',
     {
-      config: { access: 'media-item' },
+      config: { access: 'media-item', mediaPurpose: 'original' },
       schema: {
         tags: ['media'],
         summary: 'The original file, decrypted (admins; Range supported)',
@@ -31,6 +31,7 @@ export function originalRoutes(app: App): void {
       return sendSealed(app.sealedFiles, request, reply, {
         relativePath: item.original_path,
         contentType: item.mime ?? 'application/octet-stream',
+        cache: 'no-store',
         ranges: true,
         headers: { 'content-disposition': attachment(item.original_name) },
       });
