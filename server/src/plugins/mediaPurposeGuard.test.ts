@@ -13,6 +13,7 @@ describe('media-item routes and their token purpose', () => {
     await expect(
       createTestApp({
         database: h.t,
+        keyStore: h.app.keyStore,
         extraRoutes: (app) => {
           app.get('/api/media/forgotten/:id', { config: { access: 'media-item' } }, async () => 'open');
         },
