@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const k = await measure(api, `/api/media/keys/${key.id}?t=${signer.sign(sessionId, `key:${key.id}`)}`);
     const bk = await measure(bare, '/bare-key');
 
-    const segmentPath = `/api/media/segment/${video.id}/g1/720p/seg_00000.ts?t=${signer.sign(sessionId, `item:${video.id}`)}`;
+    const segmentPath = `/api/media/segment/${video.id}/g1/720p/seg_00000.ts?t=${signer.sign(sessionId, `stream:${video.id}`)}`;
     const barePath = `/static/videos/${video.id}/g1/720p/seg_00000.ts`;
     const throughput = async (port: number, p: string) => {
       await runLoad({ port, path: () => p, requests: 10, concurrency: 4 });

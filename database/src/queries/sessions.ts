@@ -81,3 +81,21 @@ export async function lockUserForSessionChange(db: Db, userId: string): Promise<
   const row = await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
   return row !== undefined;
 }
+
+/** What decides whether a session may still be used, besides its live entry: read on every request. */
+export interface SessionStanding {
+  user_id: string;
+  revoked_at: Date | null;
+  expires_at: Date;
+  user_active: boolean;
+}
+
+/** The session's row and its account's state in one round trip (the durable half of revocation). */
+export async function findSessionStanding(db: Db, id: string): Promise<SessionStanding | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.revoked_at', 'sessions.expires_at', 'users.is_active as user_active'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}

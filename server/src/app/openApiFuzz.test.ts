@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import { imageKinds } from '../media/imageKinds.js';
+import type { MediaPurpose, SignedResource } from '../media/MediaUrlSigner.js';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { sampleValue, wrongValues, type JsonSchema } from '../testing/schemaSamples.js';
 import { createTestUser, signIn, type SignedIn } from '../testing/testUsers.js';
@@ -64,6 +66,13 @@ function baselines(spec: Spec): Baseline[] {
         }),
       )
   );
+}
+
+/** The purpose a media route's token is signed for: /api/media/<kind>/… */
+function mediaPurposeOf(route: string): MediaPurpose {
+  const kind = /^\/api\/media\/([a-z]+)\//.exec(route)?.[1] ?? '';
+  if (kind === 'original') return 'original';
+  return kind in imageKinds ? imageKinds[kind as keyof typeof imageKinds].purpose : 'stream';
 }
 
 function url(route: string, path: Record<string, unknown>, query: Record<string, unknown>): string {
@@ -138,8 +147,9 @@ describe('schema-driven fuzzing of every route in the OpenAPI document', () => {
           // Media URLs: a token for the id in the path, so validation behind it is reached too.
           if ('t' in b.querySchemas) {
             const p = m.path as Record<string, unknown>;
-            const resource = 'keyId' in p ? `key:${String(p.keyId)}` : `item:${String(p.id)}`;
-            query.t = h.app.mediaUrls.sign(admin.sessionId, resource as `item:${string}`);
+            const resource: SignedResource =
+              'keyId' in p ? `key:${String(p.keyId)}` : `${mediaPurposeOf(b.route)}:${String(p.id)}`;
+            query.t = h.app.mediaUrls.sign(admin.sessionId, resource);
           }
           const request: InjectOptions = {
             method: b.method as InjectOptions['method'],

@@ -12,7 +12,7 @@ export interface ItemLocation {
 }
 
 export interface MasterPlaylistUrls extends ItemLocation {
-  /** The `?t=` token for this item. */
+  /** The `?t=` token for this item, signed for `stream`. */
   itemToken: string;
 }
 

@@ -4,7 +4,8 @@ import { MediaUrlSigner } from './MediaUrlSigner.js';
 
 describe('media URL tokens', () => {
   const session = randomUUID();
-  const item = `item:${randomUUID()}` as const;
+  const id = randomUUID();
+  const item = `thumb:${id}` as const;
   let clock = Date.parse('2025-06-01T12:10:00Z');
   const signer = new MediaUrlSigner('s'.repeat(48), { now: () => clock });
 
@@ -14,8 +15,8 @@ describe('media URL tokens', () => {
 
   it('refuses another item, another key, a tampered token, another secret and junk', () => {
     const token = signer.sign(session, item);
-    expect(signer.verify(token, `item:${randomUUID()}`)).toBeNull();
-    expect(signer.verify(token, `key:${item.slice(5)}`)).toBeNull();
+    expect(signer.verify(token, `thumb:${randomUUID()}`)).toBeNull();
+    expect(signer.verify(token, `key:${id}`)).toBeNull();
     const [sid, expiry, mac] = token.split('.') as [string, string, string];
     expect(signer.verify(`${sid}.${Number(expiry) + 3600}.${mac}`, item)).toBeNull();
     expect(signer.verify(`${randomUUID()}.${expiry}.${mac}`, item)).toBeNull();
@@ -25,6 +26,14 @@ describe('media URL tokens', () => {
     expect(signer.verify(`${sid}.${expiry}.${mac.slice(0, -1)}${flip(mac.at(-1)!)}`, item)).toBeNull();
     expect(new MediaUrlSigner('x'.repeat(48), { now: () => clock }).verify(token, item)).toBeNull();
     for (const junk of ['', 'a.b.c', `${token}x`, 42, undefined, ['t']]) expect(signer.verify(junk, item)).toBeNull();
+  });
+
+  it('opens only the purpose it was signed for: a thumbnail token is no photo, stream or original token', () => {
+    const token = signer.sign(session, item);
+    for (const other of ['image', 'stream', 'original'] as const) {
+      expect(signer.verify(token, `${other}:${id}`), other).toBeNull();
+      expect(signer.verify(signer.sign(session, `${other}:${id}`), item), other).toBeNull();
+    }
   });
 
   it('expires after its lifetime, and gives the same URL for a while so browsers can cache', () => {

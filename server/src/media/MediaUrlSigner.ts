@@ -1,7 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a media token may open: a media item (its images, playlists, segments) or one HLS key. */
-export type SignedResource = `item:${string}` | `key:${string}`;
+/**
+ * What one item's token is for, so a URL handed out for one use opens nothing more:
+ * `thumb` the tile's pictures (thumbnail, hover and scene previews), `image` the full photo and
+ * a video's poster, `stream` the playlists and segments, `original` the admin-only original.
+ */
+export type MediaPurpose = 'thumb' | 'image' | 'stream' | 'original';
+
+/** What a media token may open: one purpose of one item (`thumb:<id>`, …) or one HLS key (`key:<id>`). */
+export type SignedResource = `${MediaPurpose}:${string}` | `key:${string}`;
 
 const tokenPattern = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
@@ -15,7 +22,8 @@ export interface MediaUrlSignerOptions {
 
 /**
  * Tokens for media URLs (`?t=`), which `<img>` and native HLS send without headers:
- * `<session id>.<expiry>.<HMAC-SHA256 over session, resource and expiry>`.
+ * `<session id>.<expiry>.<HMAC-SHA256 over session, resource and expiry>`; the resource names the
+ * purpose, so a thumbnail's token does not verify for the same item's photo or original.
  */
 export class MediaUrlSigner {
   private readonly lifetimeMs: number;
@@ -35,6 +43,11 @@ export class MediaUrlSigner {
     const expiresAt = Math.ceil((this.now() + this.lifetimeMs) / this.roundingMs) * this.roundingMs;
     const expiry = Math.floor(expiresAt / 1000);
     return `${sessionId}.${expiry}.${this.mac(sessionId, resource, expiry).toString('base64url')}`;
+  }
+
+  /** Signs one item's URLs, each for its own purpose. */
+  itemTokens(sessionId: string, mediaId: string): (purpose: MediaPurpose) => string {
+    return (purpose) => this.sign(sessionId, `${purpose}:${mediaId}`);
   }
 
   /** The session id the token was issued to, or null when it is malformed, tampered with or expired. */

@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { MediaFile } from '@keepsake/database';
 import { NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js';
+import { imageKinds } from './imageKinds.js';
+import type { MediaPurpose } from './MediaUrlSigner.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
@@ -48,11 +50,19 @@ type ItemFields = Pick<
 >;
 
 /**
- * An item as the gallery sees it, its media URLs signed with one token (bound to the session,
- * the item and an expiry) so `<img>`, `<video>` and hls.js can load them without headers.
+ * An item as the gallery sees it, each media URL signed for its own purpose so `<img>`,
+ * `<video>` and hls.js can load them without headers, and a tile's URL opens only the tile.
  */
-export function mediaItemView(item: ItemFields, token: string, isFavourite: boolean): MediaItem {
-  const url = (kind: string, present: unknown) => (present ? `/api/media/${kind}/${item.id}?t=${token}` : null);
+export function mediaItemView(
+  item: ItemFields,
+  tokenFor: (purpose: MediaPurpose) => string,
+  isFavourite: boolean,
+): MediaItem {
+  const url = (kind: keyof typeof imageKinds | 'stream', present: unknown) => {
+    if (!present) return null;
+    const purpose = kind === 'stream' ? 'stream' : imageKinds[kind].purpose;
+    return `/api/media/${kind}/${item.id}?t=${tokenFor(purpose)}`;
+  };
   const video = item.type === 'video';
   return {
     id: item.id,

@@ -12,12 +12,19 @@ import {
 import { ApiError } from '../errors/ApiError.js';
 import { parseByteRange } from './byteRange.js';
 
+/**
+ * How a browser may keep a decrypted file: `revalidate` (`private, no-cache` with an ETag, so
+ * every reuse asks the server, which checks the session before its 304) or `no-store`.
+ */
+export type SealedCaching = 'revalidate' | 'no-store';
+
 export interface SealedResponse {
   /** The item the file belongs to: the file must be sealed for it (and for its own name). */
   mediaId: string;
   /** Path relative to ASSETS_DIR, as media_files stores it. */
   relativePath: string;
   contentType: string;
+  cache: SealedCaching;
   /** Serve `Range` requests (originals, which can be large). */
   ranges?: boolean;
   /** Extra headers (Content-Disposition). */
@@ -53,7 +60,7 @@ async function header(file: string, request: FastifyRequest): Promise<SealedHead
 
 /**
  * Decrypts a sealed file (database/src/sealed) straight into the response: the right type,
- * private caching, an ETag (304 when it matches) and, where asked for, Range support.
+ * the caching asked for (an ETag and 304 when it revalidates) and, where asked for, Range support.
  */
 export async function sendSealed(
   deps: SealedDeps,
@@ -64,15 +71,16 @@ export async function sendSealed(
   const file = path.resolve(deps.assetsDir, response.relativePath);
   if (!file.startsWith(deps.assetsDir + path.sep)) throw new ApiError('MEDIA_001');
   const sealed = await header(file, request);
-  // Sealed files are never rewritten in place (rotation writes a new generation under a new key).
-  const etag = `"${sealed.keyId}-${sealed.sealedSize}"`;
-  reply
-    .header('etag', etag)
-    .header('cache-control', 'private, max-age=3600')
-    .header('content-type', response.contentType)
-    .header('accept-ranges', response.ranges ? 'bytes' : 'none');
+  reply.header('content-type', response.contentType).header('accept-ranges', response.ranges ? 'bytes' : 'none');
   for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
-  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (response.cache === 'no-store') {
+    reply.header('cache-control', 'no-store');
+  } else {
+    // Sealed files are never rewritten in place (rotation writes a new generation under a new key).
+    const etag = `"${sealed.keyId}-${sealed.sealedSize}"`;
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  }
 
   const size = sealed.plainSize;
   const wanted = response.ranges ? parseByteRange(request.headers.range, size) : { kind: 'none' as const };

@@ -7,14 +7,16 @@ import { defaultAccess, type AccessLevel } from '../auth/accessLevel.js';
 import type { AccessClaims, AuthContext } from '../auth/AuthContext.js';
 import { bearerToken } from '../auth/bearerToken.js';
 import { ApiError } from '../errors/ApiError.js';
-import { MediaUrlSigner, type SignedResource } from '../media/MediaUrlSigner.js';
+import { MediaUrlSigner, type MediaPurpose, type SignedResource } from '../media/MediaUrlSigner.js';
 import { ActivityRecorder } from '../sessions/ActivityRecorder.js';
-import { sessionEndedError } from '../sessions/sessionEndedError.js';
+import { checkSession, type SessionCheckDeps } from '../sessions/checkSession.js';
 import { LiveSessions } from '../sessions/LiveSessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessLevel;
+    /** For `media-item` routes: which purpose the item's token must have been signed for. */
+    mediaPurpose?: MediaPurpose;
   }
   interface FastifyInstance {
     liveSessions: LiveSessions;
@@ -40,7 +42,7 @@ function isAccessClaims(value: unknown): value is AccessClaims {
 /**
  * Authentication for every route, by the route's declared access level: Bearer JWTs
  * (HS256 only) for the API, signed `?t=` tokens for media URLs. Either way the session
- * must be live in Redis, and checking it also touches it (idle timeout).
+ * must be live in Redis (checking touches it: idle timeout) and unrevoked in PostgreSQL.
  */
 export const authPlugin = fp(
   async (app: FastifyInstance) => {
@@ -54,6 +56,7 @@ export const authPlugin = fp(
 
     const live = new LiveSessions(app.redis, Math.round(config.sessionIdleMinutes * 60_000));
     const activity = new ActivityRecorder(app.db, app.log);
+    const sessionCheck: SessionCheckDeps = { db: app.db, live, idleMinutes: config.sessionIdleMinutes };
     app.decorate('liveSessions', live);
     app.decorate('mediaUrls', new MediaUrlSigner(config.urlSigningSecret));
     app.decorate('signAccessToken', (claims: AccessClaims) => app.jwt.sign(claims));
@@ -70,10 +73,11 @@ export const authPlugin = fp(
         throw new ApiError('AUTH_002', expired ? 'The access token has expired; refresh it.' : undefined);
       }
       if (!isAccessClaims(claims)) throw new ApiError('AUTH_002');
-      const [user, liveUserId] = await Promise.all([users.findUserById(app.db, claims.sub), live.touch(claims.sid)]);
-      if (!user) throw new ApiError('AUTH_002', 'This account no longer exists.');
-      if (!user.is_active) throw new ApiError('AUTH_004');
-      if (liveUserId !== user.id) throw await sessionEndedError(app.db, claims.sid, config.sessionIdleMinutes);
+      const [user, sessionUserId] = await Promise.all([
+        users.findUserById(app.db, claims.sub),
+        checkSession(sessionCheck, claims.sid),
+      ]);
+      if (!user || sessionUserId !== user.id) throw new ApiError('AUTH_002', 'This account no longer exists.');
       activity.seen(claims.sid);
       request.auth = { userId: user.id, sessionId: claims.sid, role: user.role, user };
       if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');
@@ -82,11 +86,17 @@ export const authPlugin = fp(
     async function signed(request: FastifyRequest, resource: SignedResource): Promise<void> {
       const sessionId = app.mediaUrls.verify((request.query as { t?: unknown } | undefined)?.t, resource);
       if (!sessionId) throw new ApiError('SEC_002');
-      const userId = await live.touch(sessionId);
-      if (!userId) throw await sessionEndedError(app.db, sessionId, config.sessionIdleMinutes);
+      const userId = await checkSession(sessionCheck, sessionId);
       activity.seen(sessionId);
       request.auth = { userId, sessionId, role: null, user: null };
     }
+
+    // A media route that forgot its purpose would open for any token of the item: refuse to start.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.access === 'media-item' && !route.config.mediaPurpose) {
+        throw new Error(`${route.url} is a media-item route without a mediaPurpose`);
+      }
+    });
 
     app.addHook('onRequest', async (request) => {
       const access = request.routeOptions.config.access ?? defaultAccess(request.routeOptions.url);
@@ -98,7 +108,7 @@ export const authPlugin = fp(
         case 'admin':
           return bearer(request, access === 'admin');
         case 'media-item':
-          return signed(request, `item:${params.id ?? ''}`);
+          return signed(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
         case 'media-key':
           return signed(request, `key:${params.keyId ?? ''}`);
       }

@@ -53,6 +53,8 @@ export interface MediaDetails extends MediaItem {
   metadata: Record<string, unknown>;
   variants: VideoVariant[];
   resume_position: number | null;
+  /** The kept original, for admins (null otherwise); its token opens nothing else. */
+  original_url: string | null;
 }
 
 export interface LibraryPage {

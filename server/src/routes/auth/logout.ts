@@ -32,7 +32,8 @@ export async function logoutRoute(app: App): Promise<void> {
       else await endSessions({ db: app.db, live: app.liveSessions }, [sessionId], 'signed out');
       request.audit({ action: 'auth.logout', status: 204, details: { all_devices: everywhere } });
       clearRefreshCookie(reply);
-      return reply.code(204).send(null);
+      // Decrypted thumbnails revalidate, but drop them from this browser's cache all the same.
+      return reply.code(204).header('clear-site-data', '"cache"').send(null);
     },
   );
 }

@@ -80,7 +80,7 @@ describe('media delivery (real processed media)', () => {
   const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
 
   describe('images', () => {
-    it('serves the photo and every thumbnail and preview as the WebP that was sealed, privately cached', async () => {
+    it('serves the photo and every thumbnail and preview as the WebP that was sealed', async () => {
       const cases: [string | null, string | null][] = [
         [photoItem.image_url, photo.image_path],
         [photoItem.thumbnail_url, photo.thumbnail_path],
@@ -94,15 +94,10 @@ describe('media delivery (real processed media)', () => {
         const response = await get(url!);
         expect(response.statusCode, url!).toBe(200);
         expect(response.headers['content-type']).toBe('image/webp');
-        expect(response.headers['cache-control']).toMatch(/^private/);
         const body = response.rawPayload;
         expect(body.subarray(0, 4).toString('latin1')).toBe('RIFF');
         expect(body.subarray(8, 12).toString('latin1')).toBe('WEBP');
         expect(body.equals(await env.openSealed(sealedPath!))).toBe(true);
-
-        const again = await get(url!, { 'if-none-match': response.headers.etag as string });
-        expect(again.statusCode).toBe(304);
-        expect(again.rawPayload.length).toBe(0);
       }
     });
 
@@ -121,10 +116,67 @@ describe('media delivery (real processed media)', () => {
       expect((await get(photoItem.image_url!)).statusCode).toBe(200);
     });
 
+    it('lets thumbnails, previews and posters be reused only after asking (private, no-cache, ETag), never stores the photo', async () => {
+      for (const url of [
+        photoItem.thumbnail_url,
+        videoItem.thumbnail_url,
+        videoItem.poster_url!,
+        videoItem.preview_url!,
+        videoItem.scene_preview_url!,
+      ]) {
+        const response = await get(url);
+        expect(response.headers['cache-control'], url).toBe('private, no-cache');
+        expect(response.headers.etag, url).toMatch(/^"[0-9a-f-]+-\d+"$/);
+        const again = await get(url, { 'if-none-match': response.headers.etag as string });
+        expect(again.statusCode).toBe(304);
+        expect(again.rawPayload.length).toBe(0);
+      }
+      const photoResponse = await get(photoItem.image_url!);
+      expect(photoResponse.headers['cache-control']).toBe('no-store');
+      expect(photoResponse.headers.etag).toBeUndefined();
+
+      // After sign-out a revalidation is refused, so no cached picture is shown again.
+      const viewer = await signIn(h.app, 'kid', { deviceId: 'cache-check' });
+      const library = await h.app.inject({ method: 'GET', url: '/api/media/library', headers: viewer.auth });
+      const tile = (library.json().items as Item[]).find((i) => i.id === photo.id)!.thumbnail_url;
+      const first = await get(tile);
+      await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: viewer.auth });
+      const revalidate = await get(tile, { 'if-none-match': first.headers.etag as string });
+      expect(revalidate.statusCode).toBe(401);
+    });
+
+    it("opens with a tile's token only the tile: not the photo, the poster, the stream or the original", async () => {
+      const library = await h.app.inject({ method: 'GET', url: '/api/media/library', headers: admin.auth });
+      const items = library.json().items as Item[];
+      const tokenOf = (url: string | null) => new URL(`http://x${url!}`).searchParams.get('t')!;
+      const adminPhoto = items.find((i) => i.id === photo.id)!;
+      const adminVideo = items.find((i) => i.id === video.id)!;
+      const attempts = [
+        `/api/media/original/${photo.id}?t=${tokenOf(adminPhoto.thumbnail_url)}`,
+        `/api/media/image/${photo.id}?t=${tokenOf(adminPhoto.thumbnail_url)}`,
+        `/api/media/original/${photo.id}?t=${tokenOf(adminPhoto.image_url)}`,
+        `/api/media/poster/${video.id}?t=${tokenOf(adminVideo.thumbnail_url)}`,
+        `/api/media/stream/${video.id}?t=${tokenOf(adminVideo.preview_url)}`,
+        `/api/media/thumbnail/${video.id}?t=${tokenOf(adminVideo.stream_url)}`,
+        `/api/media/segment/${video.id}/g${video.generation}/${video.variants[0]!.name}/seg_00000.ts?t=${tokenOf(adminVideo.poster_url)}`,
+      ];
+      for (const url of attempts) {
+        const response = await get(url);
+        expect(response.statusCode, url).toBe(403);
+        expect(response.json().error.code, url).toBe('SEC_002');
+      }
+      expect((await get(adminPhoto.thumbnail_url)).statusCode).toBe(200);
+    });
+
     it('gives admins the original, whole or by Range, and members nothing', async () => {
-      const url = `/api/media/original/${photo.id}?t=${h.app.mediaUrls.sign(admin.sessionId, `item:${photo.id}`)}`;
+      const detail = await h.app.inject({ method: 'GET', url: `/api/media/${photo.id}`, headers: admin.auth });
+      const url = detail.json().original_url as string;
+      expect(url).toMatch(new RegExp(`^/api/media/original/${photo.id}\\?t=`));
+      const memberDetail = await h.app.inject({ method: 'GET', url: `/api/media/${photo.id}`, headers: member.auth });
+      expect(memberDetail.json().original_url).toBeNull();
       const whole = await get(url);
       expect(whole.statusCode).toBe(200);
+      expect(whole.headers['cache-control']).toBe('no-store');
       expect(whole.headers['content-type']).toBe('image/jpeg');
       expect(whole.headers['content-disposition']).toBe(
         `attachment; filename="garden.jpg"; filename*=UTF-8''garden.jpg`,
@@ -142,7 +194,7 @@ describe('media delivery (real processed media)', () => {
       expect(beyond.headers['content-range']).toBe(`bytes */${originalBytes.length}`);
 
       const asMember = await get(
-        `/api/media/original/${photo.id}?t=${h.app.mediaUrls.sign(member.sessionId, `item:${photo.id}`)}`,
+        `/api/media/original/${photo.id}?t=${h.app.mediaUrls.sign(member.sessionId, `original:${photo.id}`)}`,
       );
       expect(asMember.statusCode).toBe(403);
       expect(asMember.json().error.code).toBe('AUTH_006');
@@ -225,7 +277,7 @@ describe('media delivery (real processed media)', () => {
       const past = new MediaUrlSigner(h.config.urlSigningSecret, { now: () => Date.now() - 8 * 3600_000 });
       const tokens = {
         expired: past.sign(member.sessionId, `key:${keyId}`),
-        otherItem: h.app.mediaUrls.sign(member.sessionId, `item:${video.id}`),
+        otherItem: h.app.mediaUrls.sign(member.sessionId, `stream:${video.id}`),
         otherKey: h.app.mediaUrls.sign(member.sessionId, `key:${video.storage_key_id}`),
         tampered: (() => {
           const good = h.app.mediaUrls.sign(member.sessionId, `key:${keyId}`);
@@ -275,19 +327,20 @@ describe('media delivery (real processed media)', () => {
   describe('segments', () => {
     it('streams a segment of the generation in the URL', async () => {
       const variant = video.variants[0]!;
-      const token = h.app.mediaUrls.sign(member.sessionId, `item:${video.id}`);
+      const token = h.app.mediaUrls.sign(member.sessionId, `stream:${video.id}`);
       const response = await get(
         `/api/media/segment/${video.id}/g${video.generation}/${variant.name}/seg_00000.ts?t=${token}`,
       );
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('video/mp2t');
+      expect(response.headers['cache-control']).toBe('private, no-cache');
       const onDisk = await fs.readFile(path.join(env.assetsDir, video.asset_dir!, variant.name, 'seg_00000.ts'));
       expect(response.rawPayload.equals(onDisk)).toBe(true);
     });
 
     it('never lets a path escape the item folder: "..", encoded, absolute, other items', async () => {
-      const token = h.app.mediaUrls.sign(member.sessionId, `item:${video.id}`);
-      const photoToken = h.app.mediaUrls.sign(member.sessionId, `item:${photo.id}`);
+      const token = h.app.mediaUrls.sign(member.sessionId, `stream:${video.id}`);
+      const photoToken = h.app.mediaUrls.sign(member.sessionId, `stream:${photo.id}`);
       const variant = video.variants[0]!.name;
       const base = `/api/media/segment/${video.id}/g${video.generation}`;
       const attempts = [

@@ -1,26 +1,17 @@
-import type { MediaFile } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
+import { imageKinds } from '../../media/imageKinds.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
-/** The decrypted WebP images of an item, by URL name and the media_files column holding each. */
-const images = {
-  thumbnail: { column: 'thumbnail_path', summary: 'The 300×300 tile' },
-  image: { column: 'image_path', summary: 'The photo (WebP, at most 3840×2160)' },
-  preview: { column: 'preview_path', summary: "A video's animated hover preview" },
-  scenes: { column: 'scene_preview_path', summary: "A video's animated scene preview" },
-  poster: { column: 'poster_path', summary: "A video's still poster" },
-} as const satisfies Record<string, { column: keyof MediaFile; summary: string }>;
-
 export function imageRoutes(app: App): void {
-  for (const [kind, { column, summary }] of Object.entries(images)) {
+  for (const [kind, { column, purpose, cache, summary }] of Object.entries(imageKinds)) {
     app.get(
       `/api/media/${kind}/:id`,
       {
-        config: { access: 'media-item' },
+        config: { access: 'media-item', mediaPurpose: purpose },
         schema: {
           tags: ['media'],
           summary: `${summary} (signed URL)`,
@@ -39,6 +30,7 @@ export function imageRoutes(app: App): void {
           mediaId: item.id,
           relativePath,
           contentType: 'image/webp',
+          cache,
         });
       },
     );

@@ -35,6 +35,9 @@ export function itemRoutes(app: App): void {
               metadata: Type.Record(Type.String(), Type.Unknown()),
               variants: Type.Array(Variant),
               resume_position: Type.Union([Type.Number(), Type.Null()]),
+              original_url: Type.Union([Type.String(), Type.Null()], {
+                description: 'the kept original (admins only, else null): a token of its own',
+              }),
             }),
           ]),
           ...errorResponses,
@@ -42,18 +45,21 @@ export function itemRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { userId, sessionId } = request.auth!;
+      const { userId, sessionId, role } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
+      const sign = app.mediaUrls.itemTokens(sessionId, item.id);
       const [resume, isFavourite] = await Promise.all([
         item.type === 'video' ? playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null,
         favourites.isFavourite(app.db, userId, item.id),
       ]);
       request.audit({ action: 'media.view', mediaId: item.id });
       return {
-        ...mediaItemView(item, app.mediaUrls.sign(sessionId, `item:${item.id}`), isFavourite),
+        ...mediaItemView(item, sign, isFavourite),
         metadata: item.metadata,
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,
+        original_url:
+          role === 'admin' && item.original_path ? `/api/media/original/${item.id}?t=${sign('original')}` : null,
       };
     },
   );

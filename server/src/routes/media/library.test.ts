@@ -79,8 +79,8 @@ describe('GET /api/media/library', () => {
       expect(video[key], kind).toMatch(new RegExp(`^/api/media/${kind}/${video.id}\\?t=`));
     }
     const token = new URL(`http://x${video.stream_url as string}`).searchParams.get('t');
-    expect(h.app.mediaUrls.verify(token, `item:${video.id}`)).toBe(mum.sessionId);
-    expect(h.app.mediaUrls.verify(token, `item:${image.id}`)).toBeNull();
+    expect(h.app.mediaUrls.verify(token, `stream:${video.id}`)).toBe(mum.sessionId);
+    expect(h.app.mediaUrls.verify(token, `stream:${image.id}`)).toBeNull();
   });
 
   it('refuses bad paging parameters with 400 SYSTEM_003', async () => {

@@ -63,7 +63,7 @@ export function libraryRoutes(app: App): void {
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: page.map((row) => mediaItemView(row, app.mediaUrls.sign(sessionId, `item:${row.id}`), row.is_favourite)),
+        items: page.map((row) => mediaItemView(row, app.mediaUrls.itemTokens(sessionId, row.id), row.is_favourite)),
         next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
         total,
       };

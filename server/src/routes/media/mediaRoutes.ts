@@ -21,6 +21,6 @@ export async function mediaRoutes(app: App): Promise<void> {
   originalRoutes(app);
   streamRoutes(app, deps);
   keyRoutes(app);
-  segmentRoutes(app);
+  segmentRoutes(app, deps);
   progressRoutes(app, deps);
 }

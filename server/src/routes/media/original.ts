@@ -11,7 +11,7 @@ export function originalRoutes(app: App): void {
   app.get(
     '/api/media/original/:id',
     {
-      config: { access: 'media-item' },
+      config: { access: 'media-item', mediaPurpose: 'original' },
       schema: {
         tags: ['media'],
         summary: 'The original file, decrypted (admins; Range supported)',
@@ -32,6 +32,7 @@ export function originalRoutes(app: App): void {
         mediaId: item.id,
         relativePath: item.original_path,
         contentType: item.mime ?? 'application/octet-stream',
+        cache: 'no-store',
         ranges: true,
         headers: { 'content-disposition': attachment(item.original_name) },
       });

@@ -5,6 +5,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
+import { requireStreamSlot } from './requireStreamSlot.js';
 
 export function progressRoutes(app: App, { streamLimiter }: MediaRouteDeps): void {
   app.put(
@@ -25,7 +26,7 @@ export function progressRoutes(app: App, { streamLimiter }: MediaRouteDeps): voi
       const { userId, sessionId } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
       if (item.type !== 'video') throw new ApiError('SYSTEM_003', 'Only videos have a playback position.');
-      if (!(await streamLimiter.claim(userId, sessionId, item.id))) throw new ApiError('MEDIA_003');
+      await requireStreamSlot(streamLimiter, userId, sessionId, item.id);
       await playbackProgress.savePlaybackPosition(app.db, userId, item.id, request.body.position_seconds);
       return reply.code(204).send(null);
     },

@@ -14,7 +14,7 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
   it('answers with the internal location for nginx, the segment type and no body', async () => {
     const session = await signIn(h.app, 'mum');
     const id = randomUUID();
-    const token = h.app.mediaUrls.sign(session.sessionId, `item:${id}`);
+    const token = h.app.mediaUrls.sign(session.sessionId, `stream:${id}`);
     const response = await h.app.inject({
       method: 'GET',
       url: `/api/media/segment/${id}/g2/480p/seg_00003.ts?t=${token}`,
@@ -28,14 +28,14 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
   it('still checks the token and the session first', async () => {
     const session = await signIn(h.app, 'mum');
     const id = randomUUID();
-    const other = h.app.mediaUrls.sign(session.sessionId, `item:${randomUUID()}`);
+    const other = h.app.mediaUrls.sign(session.sessionId, `stream:${randomUUID()}`);
     const forged = await h.app.inject({
       method: 'GET',
       url: `/api/media/segment/${id}/g1/480p/seg_00000.ts?t=${other}`,
     });
     expect(forged.statusCode).toBe(403);
     expect(forged.headers['x-accel-redirect']).toBeUndefined();
-    const token = h.app.mediaUrls.sign(session.sessionId, `item:${id}`);
+    const token = h.app.mediaUrls.sign(session.sessionId, `stream:${id}`);
     await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.auth });
     const ended = await h.app.inject({
       method: 'GET',

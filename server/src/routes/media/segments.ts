@@ -4,7 +4,9 @@ import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { segmentPath } from '../../hls/segmentPath.js';
 import { errorResponses } from '../../schemas/common.js';
+import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { mediaSecurity, SegmentParams, SignedQuery } from './mediaSchemas.js';
+import { requireStreamSlot } from './requireStreamSlot.js';
 
 /**
  * Where nginx serves ASSETS_DIR from, as an `internal` location: the server only decides,
@@ -19,13 +21,13 @@ const segmentTypes: Record<string, string> = {
   aac: 'audio/aac',
 };
 
-export function segmentRoutes(app: App): void {
+export function segmentRoutes(app: App, { streamLimiter }: MediaRouteDeps): void {
   const { assetsDir, accelRedirect } = app.config;
 
   app.get(
     '/api/media/segment/:id/g:generation/:variant/:file',
     {
-      config: { access: 'media-item' },
+      config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
         tags: ['media'],
         summary: 'An AES-128 encrypted HLS segment (X-Accel-Redirect behind nginx, streamed otherwise)',
@@ -38,13 +40,14 @@ export function segmentRoutes(app: App): void {
     },
     async (request, reply) => {
       const { id, generation, variant, file } = request.params;
+      await requireStreamSlot(streamLimiter, request.auth!.userId, request.auth!.sessionId, id);
       const relative = segmentPath(assetsDir, { mediaId: id, generation, variant, file });
       if (!relative) throw new ApiError('MEDIA_001');
       const extension = path.extname(file).slice(1);
       reply
         .header('content-type', segmentTypes[extension] ?? 'application/octet-stream')
-        // A generation's segments never change; the URL's token keeps them private.
-        .header('cache-control', 'private, max-age=86400, immutable');
+        // Kept by the browser only to revalidate (ETag), so the session is asked before any reuse.
+        .header('cache-control', 'private, no-cache');
       if (accelRedirect) {
         return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
       }

@@ -8,6 +8,7 @@ import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
+import { requireStreamSlot } from './requireStreamSlot.js';
 import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
 const playlistType = 'application/vnd.apple.mpegurl';
@@ -40,7 +41,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
   app.get(
     '/api/media/stream/:id',
     {
-      config: { access: 'media-item' },
+      config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
         tags: ['media'],
         summary: 'The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed',
@@ -60,7 +61,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
         throw new ApiError('MEDIA_003');
       }
       const text = await readPlaylist(path.resolve(assetsDir, item.playlist_path));
-      const itemToken = app.mediaUrls.sign(sessionId, `item:${item.id}`);
+      const itemToken = app.mediaUrls.sign(sessionId, `stream:${item.id}`);
       const body = rewriteOrFail(request, () =>
         rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
       );
@@ -72,7 +73,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
   app.get(
     '/api/media/stream/:id/g:generation/:variant/index.m3u8',
     {
-      config: { access: 'media-item' },
+      config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
         tags: ['media'],
         summary: 'A variant playlist of one key generation, its key and segment URIs signed',
@@ -84,8 +85,9 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       },
     },
     async (request, reply) => {
-      const { sessionId } = request.auth!;
+      const { userId, sessionId } = request.auth!;
       const { id, generation, variant } = request.params;
+      await requireStreamSlot(streamLimiter, userId, sessionId, id);
       const relative = variantPlaylistPath(assetsDir, { mediaId: id, generation, variant });
       if (!relative) throw new ApiError('MEDIA_001');
       const text = await readPlaylist(path.join(assetsDir, relative));
@@ -94,7 +96,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
           mediaId: id,
           generation,
           variant,
-          itemToken: app.mediaUrls.sign(sessionId, `item:${id}`),
+          itemToken: app.mediaUrls.sign(sessionId, `stream:${id}`),
           keyToken: (keyId) => app.mediaUrls.sign(sessionId, `key:${keyId}`),
         }),
       );

@@ -1,0 +1,29 @@
+import { sessions, type Db } from '@keepsake/database';
+import { ApiError } from '../errors/ApiError.js';
+import type { LiveSessions } from './LiveSessions.js';
+import { sessionEndedError } from './sessionEndedError.js';
+
+export interface SessionCheckDeps {
+  db: Db;
+  live: LiveSessions;
+  idleMinutes: number;
+}
+
+/**
+ * The user id of a session that may be used now, else the error saying why not. Both halves
+ * are asked at once: Redis for the idle timer (and touched), PostgreSQL for revocation, expiry
+ * and the account being disabled. Every revoke writes the database first, so one whose Redis
+ * delete failed still ends the session here, and disabling an account acts on the next request.
+ * Either store failing makes the request fail, never succeed.
+ */
+export async function checkSession(deps: SessionCheckDeps, sessionId: string): Promise<string> {
+  const [liveUserId, standing] = await Promise.all([
+    deps.live.touch(sessionId),
+    sessions.findSessionStanding(deps.db, sessionId),
+  ]);
+  if (!standing) throw new ApiError('AUTH_002', 'This sign-in no longer exists; please sign in again.');
+  if (!standing.user_active) throw new ApiError('AUTH_004');
+  const ended = standing.revoked_at !== null || standing.expires_at.getTime() <= Date.now();
+  if (ended || liveUserId !== standing.user_id) throw await sessionEndedError(deps.db, sessionId, deps.idleMinutes);
+  return standing.user_id;
+}
