@@ -1,80 +1,49 @@
-/** Shapes of the server's JSON (snake_case, as ARCHITECTURE.md's HTTP API section). */
+/**
+ * Shapes of the server's JSON, taken from its OpenAPI document (generated/openapi.ts, written
+ * by `npm run api-types`): a schema changed on the server changes these, and the web no longer
+ * compiles where it relied on the old shape. Only what the document cannot say is written here.
+ */
+import type { paths } from './generated/openapi';
 
-export type Role = 'admin' | 'member';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON a route answers with on success (200 or 201). */
+type Answer<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? JsonOf<R extends { 200: infer Ok } ? Ok : R extends { 201: infer Created } ? Created : never>
+  : never;
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
 
-export interface User {
-  id: string;
-  username: string;
-  email: string;
-  full_name: string;
-  role: Role;
-}
+export type AuthSession = Answer<'/api/auth/login', 'post'>;
+export type User = AuthSession['user'];
+export type Role = User['role'];
 
-export interface AuthSession {
-  access_token: string;
-  expires_in: number;
-  session_id: string;
-  user: User;
-}
+export type LibraryPage = Answer<'/api/media/library', 'get'>;
+export type MediaItem = LibraryPage['items'][number];
+export type MediaType = MediaItem['type'];
+export type LibrarySort = NonNullable<Query<'/api/media/library'>['sort']>;
+export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
+export type MediaDetails = Answer<'/api/media/{id}', 'get'>;
+export type VideoVariant = MediaDetails['variants'][number];
 
-export type MediaType = 'image' | 'video';
-export type LibrarySort = 'taken' | 'created' | 'name';
-export type SortOrder = 'asc' | 'desc';
+export type DeviceSession = Answer<'/api/sessions', 'get'>['sessions'][number];
 
-export interface MediaItem {
-  id: string;
-  type: MediaType;
-  original_name: string;
-  mime: string | null;
-  size: number;
-  width: number | null;
-  height: number | null;
-  duration: number | null;
-  taken_at: string | null;
-  created_at: string;
-  /** One of the signed-in person's favourites. */
-  is_favourite: boolean;
-  thumbnail_url: string | null;
-  image_url: string | null;
-  preview_url: string | null;
-  scene_preview_url: string | null;
-  poster_url: string | null;
-  stream_url: string | null;
-}
+export type AdminUser = Answer<'/api/admin/users', 'get'>['users'][number];
+export type QueueJob = Answer<'/api/admin/queue', 'get'>['jobs'][number];
+export type QueueStatus = QueueJob['status'];
+export type AuditPage = Answer<'/api/admin/audit', 'get'>;
+export type AuditEntry = AuditPage['entries'][number];
+export type AuditFilters = Pick<Query<'/api/admin/audit'>, 'user_id' | 'action' | 'from' | 'to'>;
+/** GET /api/admin/status. */
+export type SystemStatus = Answer<'/api/admin/status', 'get'>;
+/** GET /api/admin/storage. */
+export type StorageUse = Answer<'/api/admin/storage', 'get'>;
 
-export interface VideoVariant {
-  name: string;
-  width: number;
-  height: number;
-  bandwidth: number;
-}
-
-export interface MediaDetails extends MediaItem {
-  metadata: Record<string, unknown>;
-  variants: VideoVariant[];
-  resume_position: number | null;
-  /** The kept original, for admins (null otherwise); its token opens nothing else. */
-  original_url: string | null;
-}
-
-export interface LibraryPage {
-  items: MediaItem[];
-  next_cursor: string | null;
-  total: number;
-}
-
-export interface DeviceSession {
-  id: string;
-  device_name: string;
-  device_type: string;
-  ip: string | null;
-  user_agent: string | null;
-  last_activity_at: string;
-  created_at: string;
-  current: boolean;
-}
-
-/** The Redis progress message the server relays as `event: progress`. */
+/**
+ * The Redis progress message the server relays as `event: progress` (an event stream, which
+ * the OpenAPI document does not describe).
+ */
 export interface ProgressEvent {
   jobId: string;
   mediaId: string | null;
@@ -83,82 +52,4 @@ export interface ProgressEvent {
   percent: number;
   status: 'queued' | 'processing' | 'completed' | 'failed';
   error?: string;
-}
-
-export interface AdminUser extends User {
-  is_active: boolean;
-  last_login_at: string | null;
-  created_at: string;
-}
-
-export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
-
-export interface QueueJob {
-  id: number;
-  path: string;
-  size: number;
-  status: QueueStatus;
-  attempts: number;
-  max_attempts: number;
-  stage: string | null;
-  progress: number | null;
-  error: string | null;
-  error_code: string | null;
-  media_id: string | null;
-  failed_path: string | null;
-  queued_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  updated_at: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  user_id: string | null;
-  username?: string | null;
-  session_id: string | null;
-  media_id: string | null;
-  action: string;
-  client_ip: string | null;
-  via_vpn: boolean;
-  status: number | null;
-  details: Record<string, unknown>;
-  created_at: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  next_cursor: string | null;
-}
-
-export interface AuditFilters {
-  user_id?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
-
-/** GET /api/admin/status. */
-export interface SystemStatus {
-  allowlist: { seen: number; sees_real_clients: boolean; warning: string | null; recent: string[] };
-  processor: {
-    alive: boolean;
-    workers: {
-      worker_id: string;
-      host: string | null;
-      pid: number | null;
-      started_at: string | null;
-      at: string | null;
-    }[];
-  };
-  key_rotation: { last_run: string | null; next_due: string | null; overdue: boolean; active_keys: number };
-  /** Everything an admin should act on, in words (allowlist, processor, rotation). */
-  warnings: string[];
-}
-
-/** GET /api/admin/storage. */
-export interface StorageUse {
-  media: { type: MediaType | null; status: string; count: number; original_bytes: number }[];
-  assets: { total_bytes: number; by_folder: Record<string, number>; files: number; measured_at: string };
-  disk: { total_bytes: number; free_bytes: number } | null;
 }
