@@ -17,6 +17,8 @@ export interface RunningProcess {
   name: string;
   child: ChildProcess;
   output: () => string;
+  /** Everything it wrote so far (up to 16 MiB): for tests that read a whole log, e.g. for secrets. */
+  fullOutput: () => string;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<number | string>;
   /** SIGTERM to the whole process group (npm → sh → tsx → node), SIGKILL if it lingers. */
@@ -42,8 +44,13 @@ export function startProcess(
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   const tail = new OutputTail();
-  child.stdout?.on('data', (chunk: Buffer) => tail.add(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => tail.add(chunk));
+  const all = new OutputTail(16 * 1024 * 1024);
+  const record = (chunk: Buffer) => {
+    tail.add(chunk);
+    all.add(chunk);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
   if (input !== undefined) child.stdin?.end(input);
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
@@ -63,6 +70,7 @@ export function startProcess(
     name,
     child,
     output: () => tail.toString(),
+    fullOutput: () => all.toString(),
     exited,
     stop: async (graceMs = 5_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
