@@ -39,15 +39,33 @@ async function makeInstall(name: string): Promise<{ privateDir: string; assetsDi
   return dirs;
 }
 
+type Progress = [done: number, total: number, stage: string][];
+const backupProgress: Progress = [];
+
 function backup(out: string, assets: 'copy' | 'list' = 'copy') {
-  return createBackup({ db: source.db, databaseUrl: source.url, ...sourceDirs }, { out, passphrase, assets });
+  return createBackup(
+    { db: source.db, databaseUrl: source.url, ...sourceDirs },
+    { out, passphrase, assets, onProgress: (...step) => void backupProgress.push(step) },
+  );
 }
 
-function restore(archive: string, options: { passphrase?: string; assetsFrom?: string; onto?: TestDatabase } = {}) {
+interface RestoreCall {
+  passphrase?: string;
+  assetsFrom?: string;
+  onto?: TestDatabase;
+  progress?: Progress;
+}
+
+function restore(archive: string, options: RestoreCall = {}) {
   const db = options.onto ?? target;
   return restoreBackup(
     { db: db.db, databaseUrl: db.url, ...targetDirs },
-    { archive, passphrase: options.passphrase ?? passphrase, assetsFrom: options.assetsFrom },
+    {
+      archive,
+      passphrase: options.passphrase ?? passphrase,
+      assetsFrom: options.assetsFrom,
+      onProgress: (...step) => void options.progress?.push(step),
+    },
   );
 }
 
@@ -127,6 +145,7 @@ beforeAll(async () => {
   archiveB = path.join(work, 'b.tar');
   archiveList = path.join(work, 'list.tar');
   await backup(archiveA);
+  expect(new Set(backupProgress.map(([, , stage]) => stage))).toEqual(new Set(['database', 'assets', 'done']));
   await backup(archiveB);
   await backup(archiveList, 'list');
 }, 60_000);
@@ -235,7 +254,11 @@ describe('restore refuses a tampered archive and changes nothing', () => {
 
 describe('restore of an untouched archive', () => {
   it('brings back the database, private/ and the assets (copied into the archive)', async () => {
-    const manifest = await restore(archiveA);
+    const progress: Progress = [];
+    const manifest = await restore(archiveA, { progress });
+    // The progress bar's feed: it moves through each stage and ends full.
+    expect([...new Set(progress.map(([, , stage]) => stage))]).toEqual(['reading', 'checks', 'database', 'done']);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
     expect(manifest.assets).toMatchObject({ mode: 'copy', files: 3 });
     const user = await target.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ email: secretEmail, password_hash: secretHash });
