@@ -14,6 +14,7 @@ import {
 } from '@keepsake/database';
 import { cleanStaleStaging } from './publish/staging.js';
 import { sweepPrivateTemp } from './startup/privateTemp.js';
+import { startCleanupTimer, type CleanupTimer } from './rotation/cleanupTimer.js';
 import { runJob, type JobContext, type JobOutcome } from './queue/runJob.js';
 import { createWakeup } from './queue/wakeup.js';
 import { createProgressEvents, type ProgressEvent } from './visibility/progressEvents.js';
@@ -103,6 +104,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   let watcher: FSWatcher | undefined;
   let rescanTimer: NodeJS.Timeout | undefined;
   let heartbeat: { stop(): Promise<void> } | undefined;
+  let cleanupTimer: CleanupTimer | undefined;
 
   async function prepare(): Promise<void> {
     await fs.mkdir(config.importsDir, { recursive: true });
@@ -186,11 +188,16 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       });
       await rescan();
       rescanTimer = setInterval(() => void rescan(), config.rescanMinutes * 60_000);
+      cleanupTimer = startCleanupTimer(
+        { db, keyStore: deps.keyStore, assetsDir: config.assetsDir, logger },
+        config.rotationCleanupMinutes * 60_000,
+      );
       logger.info({ workerId, workers: config.workers, imports: config.importsDir }, 'processor started');
     },
     async stop(graceMs = 30_000) {
       stopping = true;
       clearInterval(rescanTimer);
+      await cleanupTimer?.stop();
       await watcher?.close();
       wakeup.wakeAll();
       const finished = Promise.all(loops);

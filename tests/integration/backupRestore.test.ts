@@ -84,10 +84,17 @@ describe('backup, then restore onto an empty install', () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/Backup written to .*: 2 items, 1 users/);
     const { stdout: listing } = await execFileAsync('tar', ['-tf', archive]);
-    expect(listing.split('\n')).toEqual(expect.arrayContaining(['manifest.json', 'database.dump', 'private.vault']));
-    // The master key is inside, but only encrypted.
+    const names = listing.split('\n');
+    expect(names).toEqual(
+      expect.arrayContaining(['manifest.json', 'manifest.mac', 'database.dump.sealed', 'private.vault.sealed']),
+    );
+    expect(names).not.toContain('database.dump');
+    expect((await fs.stat(archive)).mode & 0o777).toBe(0o600);
+    // The master key and the database are inside, but only encrypted: not even pg_dump's magic shows.
+    const bytes = await fs.readFile(archive);
     const masterKey = await fs.readFile(path.join(env.privateDir, 'master.key'), 'utf8');
-    expect((await fs.readFile(archive)).includes(Buffer.from(masterKey.trim()))).toBe(false);
+    expect(bytes.includes(Buffer.from(masterKey.trim()))).toBe(false);
+    expect(bytes.includes(Buffer.from('PGDMP'))).toBe(false);
 
     const wrong = await cli('restore', [archive, '--passphrase-stdin'], targetEnv, 'not the passphrase');
     expect(wrong.code).toBe(1);

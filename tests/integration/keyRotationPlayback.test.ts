@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
@@ -110,5 +111,40 @@ describe('key rotation while people watch', () => {
     expect(refusedSegment.status).toBe(404);
     expect(refusedKey.status).toBe(404);
     await playsInFull(newVideo.stream_url!);
+  });
+
+  it('refuses an old generation once its retire_after has passed, while its files are still on disk', async () => {
+    const video = (await library()).find((i) => i.type === 'video')!;
+    const oldVariantUrl = uris(await fetchText(video.stream_url!))[0]!;
+    const oldVariant = await fetchText(oldVariantUrl);
+    const oldKeyUrl = keyUri(oldVariant);
+    const old = await env.t.db
+      .selectFrom('media_files')
+      .selectAll()
+      .where('id', '=', video.id)
+      .executeTakeFirstOrThrow();
+
+    expect(await rotateKeys(deps)).toMatchObject({ failed: [] });
+    // The grace period ends; no cleanup runs, so every old file stays where it was.
+    await env.t.db
+      .updateTable('retired_generations')
+      .set({ retire_after: new Date(Date.now() - 1000) })
+      .where('media_id', '=', video.id)
+      .where('generation', '=', old.generation)
+      .execute();
+    await fs.access(path.join(env.assetsDir, old.asset_dir!));
+    expect((await env.keyStore.get(old.hls_key_id!))?.retiredAt).toBeNull();
+
+    for (const url of [oldVariantUrl, oldKeyUrl, ...uris(oldVariant)]) {
+      const response = await fetch(`${base}${url}`);
+      expect(response.status, url).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code, url).toBe('MEDIA_001');
+    }
+    // The current generation is untouched.
+    const newVariantUrl = uris(await fetchText((await library()).find((i) => i.id === video.id)!.stream_url!))[0]!;
+    expect(newVariantUrl).toMatch(new RegExp(`/g${old.generation + 1}/`));
+    const newVariant = await fetchText(newVariantUrl);
+    expect((await fetch(`${base}${keyUri(newVariant)}`)).status).toBe(200);
+    expect((await fetch(`${base}${uris(newVariant)[0]}`)).status).toBe(200);
   });
 });

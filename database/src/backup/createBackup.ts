@@ -6,9 +6,11 @@ import * as tar from 'tar';
 import type { Db } from '../db/createDb.js';
 import { OperatorError } from '../startup/runCli.js';
 import { listAssetFiles } from './assetFiles.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupManifest } from './manifest.js';
+import { deriveArchiveKeys, newArchiveId, newArchiveKdf } from './archiveKeys.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, entries, manifestMac, type BackupManifest } from './manifest.js';
 import { dumpDatabase } from './pgTools.js';
-import { readPrivateDir, sealVault } from './privateVault.js';
+import { encodeVault, readPrivateDir } from './privateVault.js';
+import { sealEntryBuffer, sealEntryStream } from './sealedEntry.js';
 
 /** Passwords of the bundled services belong to the install being restored onto, not to the backup. */
 export const installOnlySecrets = new Set(['postgres.password', 'redis.password', 'database.url', 'redis.url']);
@@ -34,10 +36,18 @@ async function counts(db: Db) {
   return { ...row.rows[0]!, migrations: migrations.rows.map((r) => r.name) };
 }
 
+/** Owner-only from its first byte: a backup holds the household's master key (sealed) and its metadata. */
+async function createArchive(file: string, cwd: string, names: string[]): Promise<void> {
+  await fs.rm(file, { force: true });
+  await tar.create({ file, cwd, portable: true, mode: 0o600 }, names);
+  await fs.chmod(file, 0o600);
+}
+
 /**
- * One archive with everything needed to bring Keepsake back on an empty machine: a
- * database dump, private/ sealed with a passphrase, a manifest, and the (already
- * encrypted) assets — or just their list, for those who copy assets with rsync.
+ * One archive with everything needed to bring Keepsake back on an empty machine: the database
+ * dump, private/ and the asset list, each sealed under a key derived from the passphrase; a
+ * manifest authenticated with it; and the (already encrypted) assets — or just their list,
+ * for those who copy assets with rsync.
  */
 export async function createBackup(deps: BackupDeps, options: BackupOptions): Promise<BackupManifest> {
   if (options.passphrase.length < 12) throw new OperatorError('the backup passphrase must be at least 12 characters');
@@ -49,45 +59,43 @@ export async function createBackup(deps: BackupDeps, options: BackupOptions): Pr
     const total = assetBytes + 1;
     options.onProgress?.(0, total, 'database');
 
-    await dumpDatabase(deps.databaseUrl, path.join(work, 'database.dump'));
     const privateFiles = await readPrivateDir(deps.privateDir, installOnlySecrets);
     if (!privateFiles.some((f) => f.name === 'master.key')) {
       throw new OperatorError(`${path.join(deps.privateDir, 'master.key')} is missing: a backup without it is useless`);
     }
-    await fs.writeFile(path.join(work, 'private.vault'), await sealVault(privateFiles, options.passphrase));
-    if (options.assets === 'list') {
-      await fs.writeFile(path.join(work, 'assets.list'), assets.map((f) => `${f.size}\t${f.path}`).join('\n') + '\n');
-    }
+    const archiveId = newArchiveId();
+    const kdf = newArchiveKdf();
+    const keys = await deriveArchiveKeys(options.passphrase, kdf, archiveId);
+    await dumpDatabase(deps.databaseUrl, (dump) =>
+      sealEntryStream(path.join(work, entries.database), keys.database, dump),
+    );
+    await sealEntryBuffer(path.join(work, entries.private), keys.private, encodeVault(privateFiles));
+    const list = assets.map((f) => `${f.size}\t${f.path}\n`).join('');
+    await sealEntryBuffer(path.join(work, entries.assetsList), keys.assetsList, Buffer.from(list));
+
     const { media, users, migrations } = await counts(deps.db);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
+      archive_id: archiveId,
       created_at: new Date().toISOString(),
       host: os.hostname(),
-      database: {
-        file: 'database.dump',
-        bytes: (await fs.stat(path.join(work, 'database.dump'))).size,
-        migrations,
-        media_items: media,
-        users,
-      },
-      private: { file: 'private.vault', files: privateFiles.map((f) => f.name) },
-      assets: {
-        mode: options.assets,
-        files: assets.length,
-        bytes: assetBytes,
-        ...(options.assets === 'list' ? { list: 'assets.list' as const } : {}),
-      },
+      kdf,
+      database: { file: entries.database, migrations, media_items: media, users },
+      private: { file: entries.private, files: privateFiles.map((f) => f.name) },
+      assets: { mode: options.assets, files: assets.length, bytes: assetBytes, list: entries.assetsList },
     };
-    await fs.writeFile(path.join(work, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    await fs.writeFile(path.join(work, entries.manifest), manifestBytes, { mode: 0o600 });
+    await fs.writeFile(path.join(work, entries.mac), `${manifestMac(keys.manifest, manifestBytes)}\n`, { mode: 0o600 });
 
-    const meta = [
-      'manifest.json',
-      'database.dump',
-      'private.vault',
-      ...(options.assets === 'list' ? ['assets.list'] : []),
-    ];
-    await tar.create({ file: partial, cwd: work, portable: true }, meta);
+    await createArchive(partial, work, [
+      entries.manifest,
+      entries.mac,
+      entries.database,
+      entries.private,
+      entries.assetsList,
+    ]);
     options.onProgress?.(1, total, 'assets');
     if (options.assets === 'copy' && assets.length > 0) {
       let done = 1;

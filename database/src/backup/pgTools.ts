@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { OperatorError } from '../startup/runCli.js';
 
 /**
@@ -12,11 +14,20 @@ function connection(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv 
   return { url: url.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+interface PgTool {
+  child: ChildProcess;
+  /** Resolves when the tool exits 0; rejects with its stderr otherwise. */
+  done: Promise<void>;
+}
+
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, pipe: 'stdin' | 'stdout'): PgTool {
+  const child = spawn(command, args, {
+    env,
+    stdio: [pipe === 'stdin' ? 'pipe' : 'ignore', pipe === 'stdout' ? 'pipe' : 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<void>((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
@@ -30,19 +41,49 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
         : reject(new OperatorError(`${command} failed (exit ${code}): ${stderr.trim().slice(-2000)}`)),
     );
   });
+  return { child, done };
 }
 
-export async function dumpDatabase(databaseUrl: string, file: string): Promise<void> {
-  const { url, env } = connection(databaseUrl);
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], env);
+/** Runs the tool while `work` feeds or drains it; whichever fails first stops the other. */
+async function alongside(tool: PgTool, work: Promise<void>): Promise<void> {
+  try {
+    await Promise.all([work, tool.done]);
+  } catch (error) {
+    // A tool that stopped by itself says why (its stderr); the broken pipe it leaves does not.
+    const stoppedByItself = tool.child.exitCode !== null || (error as NodeJS.ErrnoException).code === 'EPIPE';
+    if (!stoppedByItself) tool.child.kill('SIGTERM');
+    const toolError: unknown = await tool.done.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    throw stoppedByItself && toolError ? toolError : error;
+  }
 }
 
-/** Restores into a database whose tables may exist (migrated) but hold nothing. */
-export async function restoreDatabase(databaseUrl: string, file: string): Promise<void> {
+/**
+ * Streams a custom-format dump to `consume` (which seals it): the plaintext dump is never
+ * written to disk. Read from a pipe, pg_restore reads it in order, which a plain restore does.
+ */
+export async function dumpDatabase(
+  databaseUrl: string,
+  consume: (dump: AsyncIterable<Buffer>) => Promise<void>,
+): Promise<void> {
   const { url, env } = connection(databaseUrl);
-  await run(
+  const tool = start('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--dbname=${url}`], env, 'stdout');
+  await alongside(tool, consume(tool.child.stdout as Readable));
+}
+
+/**
+ * Restores into a database whose tables may exist (migrated) but hold nothing, in one
+ * transaction: a dump that fails part-way (or a stream that errors) leaves the database as it was.
+ */
+export async function restoreDatabase(databaseUrl: string, dump: Readable): Promise<void> {
+  const { url, env } = connection(databaseUrl);
+  const tool = start(
     'pg_restore',
-    ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${url}`, file],
+    ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${url}`],
     env,
+    'stdin',
   );
+  await alongside(tool, pipeline(dump, tool.child.stdin as Writable));
 }

@@ -2,14 +2,17 @@ import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import * as tar from 'tar';
 import type { Db } from '../db/createDb.js';
 import { OperatorError } from '../startup/runCli.js';
 import { listAssetFiles } from './assetFiles.js';
+import { checkArchive } from './checkArchive.js';
 import { installOnlySecrets } from './createBackup.js';
-import { parseManifest, type BackupManifest } from './manifest.js';
+import { entries, type BackupManifest } from './manifest.js';
 import { restoreDatabase } from './pgTools.js';
-import { openVault } from './privateVault.js';
+import type { VaultFile } from './privateVault.js';
+import { openEntryStream } from './sealedEntry.js';
+import { assertStagedAsListed, copyListedAssets, moveInto } from './stageAssets.js';
+import { unpackArchive } from './unpackArchive.js';
 
 export interface RestoreDeps {
   db: Db;
@@ -25,8 +28,6 @@ export interface RestoreOptions {
   assetsFrom?: string;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
-
-const metaFiles = new Set(['manifest.json', 'database.dump', 'private.vault', 'assets.list']);
 
 /** A restore only goes onto an empty install: it never mixes two households' data. */
 async function assertEmptyInstall(deps: RestoreDeps): Promise<void> {
@@ -45,8 +46,14 @@ async function assertEmptyInstall(deps: RestoreDeps): Promise<void> {
   }
 }
 
-async function writePrivateFiles(privateDir: string, files: Awaited<ReturnType<typeof openVault>>): Promise<void> {
+async function writePrivateFiles(privateDir: string, files: VaultFile[]): Promise<void> {
   await fs.mkdir(privateDir, { recursive: true, mode: 0o700 });
+  const masterKey = files.find((f) => f.name === 'master.key')!;
+  const current = await fs.readFile(path.join(privateDir, 'master.key')).catch(() => undefined);
+  if (current && (current.length !== masterKey.content.length || !timingSafeEqual(current, masterKey.content))) {
+    // Replacing it is safe only because the install is empty (checked first).
+    await fs.rename(path.join(privateDir, 'master.key'), path.join(privateDir, `master.key.replaced-${Date.now()}`));
+  }
   for (const file of files) {
     if (installOnlySecrets.has(file.name)) continue;
     // A fresh install's own new secrets are replaced: they protect nothing yet (assets are empty).
@@ -55,70 +62,39 @@ async function writePrivateFiles(privateDir: string, files: Awaited<ReturnType<t
   }
 }
 
-async function copyListedAssets(manifest: BackupManifest, work: string, from: string, to: string): Promise<void> {
-  const listed = (await fs.readFile(path.join(work, 'assets.list'), 'utf8')).split('\n').filter(Boolean);
-  for (const line of listed) {
-    const [size, relative] = line.split('\t') as [string, string];
-    const source = path.join(from, relative);
-    const stat = await fs.stat(source).catch(() => undefined);
-    if (!stat || stat.size !== Number(size)) {
-      throw new OperatorError(`${source} is missing or has the wrong size: copy assets/ completely before restoring`);
-    }
-    await fs.mkdir(path.dirname(path.join(to, relative)), { recursive: true });
-    await fs.copyFile(source, path.join(to, relative));
-  }
-  if (listed.length !== manifest.assets.files) throw new OperatorError('assets.list does not match the manifest');
-}
-
-/** Brings a backup back onto an empty install: secrets, database, then the encrypted assets. */
+/**
+ * Brings a backup back onto an empty install. The archive is unpacked into a staging folder
+ * inside ASSETS_DIR and proven whole (manifest MAC, every sealed chunk, the asset list) before
+ * anything is changed; then the database (one transaction), private/, and the assets by rename.
+ */
 export async function restoreBackup(deps: RestoreDeps, options: RestoreOptions): Promise<BackupManifest> {
-  const work = await fs.mkdtemp(path.join(path.dirname(path.resolve(options.archive)), '.keepsake-restore-'));
+  await assertEmptyInstall(deps);
+  const archiveBytes = (await fs.stat(options.archive).catch(() => undefined))?.size;
+  if (archiveBytes === undefined) throw new OperatorError(`${options.archive} does not exist`);
+  const total = archiveBytes + 1;
+  await fs.mkdir(deps.assetsDir, { recursive: true });
+  // Same filesystem as the assets, so they move into place by rename; listAssetFiles skips .staging*.
+  const staging = await fs.mkdtemp(path.join(deps.assetsDir, '.staging-restore-'));
   try {
-    await tar.extract({ file: options.archive, cwd: work, filter: (entry) => metaFiles.has(entry) });
-    const manifest = parseManifest(
-      await fs.readFile(path.join(work, 'manifest.json'), 'utf8').catch(() => {
-        throw new OperatorError(`${options.archive} is not a Keepsake backup (no manifest.json)`);
-      }),
-    );
-    const total = manifest.assets.bytes + 1;
-    options.onProgress?.(0, total, 'checks');
-
-    await assertEmptyInstall(deps);
-    const files = await openVault(await fs.readFile(path.join(work, 'private.vault')), options.passphrase);
-    const masterKey = files.find((f) => f.name === 'master.key');
-    if (!masterKey) throw new OperatorError('the backup holds no master key');
-    const current = await fs.readFile(path.join(deps.privateDir, 'master.key')).catch(() => undefined);
-    if (current && (current.length !== masterKey.content.length || !timingSafeEqual(current, masterKey.content))) {
-      // Replacing it is safe only because the install is empty (checked above).
-      await fs.rename(
-        path.join(deps.privateDir, 'master.key'),
-        path.join(deps.privateDir, `master.key.replaced-${Date.now()}`),
-      );
-    }
-    await writePrivateFiles(deps.privateDir, files);
-
-    options.onProgress?.(0, total, 'database');
-    await restoreDatabase(deps.databaseUrl, path.join(work, 'database.dump'));
-
-    options.onProgress?.(1, total, 'assets');
-    await fs.mkdir(deps.assetsDir, { recursive: true });
-    if (manifest.assets.mode === 'copy') {
-      let done = 1;
-      await tar.extract({
-        file: options.archive,
-        cwd: deps.assetsDir,
-        strip: 1,
-        filter: (entry) => entry.startsWith('assets/'),
-        onReadEntry: (entry) => {
-          done += entry.size;
-          options.onProgress?.(done, total, 'assets');
-        },
-      });
-    } else {
+    options.onProgress?.(0, total, 'reading');
+    await unpackArchive(options.archive, staging, (done) => options.onProgress?.(done, total, 'reading'));
+    options.onProgress?.(archiveBytes, total, 'checks');
+    const checked = await checkArchive(staging, options.passphrase);
+    const { manifest } = checked;
+    const stagedAssets = path.join(staging, 'assets');
+    if (manifest.assets.mode === 'list') {
       if (!options.assetsFrom)
         throw new OperatorError('this backup lists its assets only: give --assets-from <copied assets folder>');
-      await copyListedAssets(manifest, work, options.assetsFrom, deps.assetsDir);
+      await copyListedAssets(checked.assets, options.assetsFrom, stagedAssets);
     }
+    await assertStagedAsListed(checked.assets, stagedAssets);
+
+    options.onProgress?.(archiveBytes, total, 'database');
+    const dump = await openEntryStream(checked.databaseFile, checked.keys.database, entries.database);
+    await restoreDatabase(deps.databaseUrl, dump);
+    await writePrivateFiles(deps.privateDir, checked.privateFiles);
+    if (checked.assets.length > 0) await moveInto(stagedAssets, deps.assetsDir);
+
     const restored = await listAssetFiles(deps.assetsDir);
     if (restored.length !== manifest.assets.files) {
       throw new OperatorError(`restored ${restored.length} asset files, the backup has ${manifest.assets.files}`);
@@ -126,6 +102,6 @@ export async function restoreBackup(deps: RestoreDeps, options: RestoreOptions):
     options.onProgress?.(total, total, 'done');
     return manifest;
   } finally {
-    await fs.rm(work, { recursive: true, force: true });
+    await fs.rm(staging, { recursive: true, force: true });
   }
 }

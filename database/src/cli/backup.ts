@@ -7,9 +7,10 @@ import { megabytes } from './terminalProgress.js';
 
 const program = new Command('backup')
   .description(
-    'Write one backup archive: the database, private/ (master key, secrets, certificates) encrypted with a ' +
-      'passphrase, a manifest, and the encrypted assets (or their list, for rsync). Losing private/master.key ' +
-      'loses every photo: keep this archive somewhere safe, and the passphrase somewhere else.',
+    'Write one backup archive (owner-only, 0600): the database and private/ (master key, secrets, certificates) ' +
+      'encrypted with a passphrase, a manifest authenticated with it, and the encrypted assets (or their list, ' +
+      'for rsync). Losing private/master.key loses every photo: keep this archive somewhere safe, and the ' +
+      'passphrase somewhere else.',
   )
   .option('--out <file>', 'archive to write', `keepsake-backup-${new Date().toISOString().slice(0, 10)}.tar`)
   .addOption(

@@ -7,8 +7,10 @@ import { openBackupSession, type PassphraseOptions } from './backupSession.js';
 const program = new Command('restore')
   .description(
     'Restore a backup archive onto an empty install (no users or media in the database, nothing in ASSETS_DIR): ' +
-      'private/ (master key, secrets, certificates), the database, then the encrypted assets. Stop the server ' +
-      'and processor first; start them again afterwards.',
+      'private/ (master key, secrets, certificates), the database, then the encrypted assets. The whole archive ' +
+      'is checked first: a wrong passphrase, or an archive altered, cut short or mixed with another, is refused ' +
+      'and nothing is changed. Archives of format version 1 (before v2 encrypted the database) are refused. ' +
+      'Stop the server and processor first; start them again afterwards.',
   )
   .argument('<archive>', 'the .tar written by npm run backup')
   .option('--assets-from <dir>', 'for a backup made with --assets list: the copied assets folder')

@@ -96,6 +96,7 @@ export interface ProcessorConfig extends CommonConfig {
   rescanMinutes: number;
   jobTimeoutMinutes: number;
   rotationGraceHours: number;
+  rotationCleanupMinutes: number;
 }
 
 export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
@@ -108,6 +109,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     rescanMinutes: e.RESCAN_MINUTES,
     jobTimeoutMinutes: e.JOB_TIMEOUT_MINUTES,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
+    rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
   };
 }
 

@@ -100,6 +100,10 @@ export const processorSpecs = {
     1440,
   )({ default: 60, desc: 'a file still processing after this long is stopped and retried' }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
+  ROTATION_CLEANUP_MINUTES: numberBetween(
+    0.01,
+    1440,
+  )({ default: 15, desc: 'how often the processor removes old key generations whose grace period is over' }),
 } as const;
 
 /** Read only by scripts/init (a shell script), listed here so they are documented with the rest. */

@@ -245,3 +245,26 @@ export async function liveGenerations(db: Db): Promise<{ media_id: string; gener
     .where('removed_at', 'is', null);
   return current.union(retained).execute();
 }
+
+/**
+ * Whether one generation of an item may be served: the current one, or an old one still
+ * inside its grace period. What is on disk does not count: cleanup may not have run yet.
+ */
+export async function isGenerationServable(db: Db, mediaId: string, generation: number, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('media_files')
+    .select('id')
+    .where('id', '=', mediaId)
+    .where('generation', '=', generation)
+    .union(
+      db
+        .selectFrom('retired_generations')
+        .select('media_id as id')
+        .where('media_id', '=', mediaId)
+        .where('generation', '=', generation)
+        .where('removed_at', 'is', null)
+        .where('retire_after', '>', now),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,5 +1,4 @@
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -59,12 +58,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     // As nginx says it: nothing may frame Keepsake.
     xFrameOptions: { action: 'deny' },
-  });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    redis: deps.redis,
-    nameSpace: 'ratelimit:',
-    skipOnError: false,
   });
   await app.register(authPlugin);
   await app.register(textInputPlugin);

@@ -51,6 +51,33 @@ describe('first run: the first admin, created in the browser with the setup code
     expect((await h.app.inject({ url: '/api/setup' })).json()).toEqual({ needed: true });
   });
 
+  it('counts wrong codes before comparing them, per address: 40 at once give 5 401s, the rest 429', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/setup',
+          remoteAddress: '192.168.1.66',
+          payload: { ...anna, setup_code: `AAAA-BBBB-${String(i).padStart(4, 'C')}` },
+        }),
+      ),
+    );
+    const codes = responses.map((response) => response.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    const refused = responses.find((response) => response.statusCode === 429)!;
+    expect(refused.json().error.code).toBe('AUTH_005');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // That address must wait even with the right code; the installer elsewhere does not (next test).
+    const right = await h.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      remoteAddress: '192.168.1.66',
+      payload: { ...anna, setup_code: code() },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
   it('creates the first admin once, who can then sign in; after that the code opens nothing', async () => {
     const [first, second] = await Promise.all([
       setup({ ...anna, setup_code: code() }),

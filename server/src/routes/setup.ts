@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { users } from '@keepsake/database';
 import type { App } from '../app/types.js';
-import { LoginThrottle } from '../auth/LoginThrottle.js';
+import { AttemptCounter } from '../auth/throttle/AttemptCounter.js';
+import { setupCounters } from '../auth/throttle/limits.js';
+import { takeAttempt } from '../auth/throttle/takeAttempt.js';
 import { ApiError } from '../errors/ApiError.js';
 import { errorResponses } from '../schemas/common.js';
 import { setupCode, setupCodeMatches } from '../setup/setupCode.js';
@@ -27,10 +29,10 @@ const SetupBody = Type.Object(
 
 /**
  * First run in the browser: while nobody can sign in, whoever holds the setup code from the
- * server's log may create the first admin, once. Wrong codes count like failed sign-ins.
+ * server's log may create the first admin, once. Wrong codes are limited per address.
  */
 export async function setupRoutes(app: App): Promise<void> {
-  const throttle = new LoginThrottle(app);
+  const attempts = new AttemptCounter(app.redis);
   const code = setupCode(app.config.urlSigningSecret);
   // One creation at a time, so a double submit cannot make two first admins.
   let creating: Promise<unknown> = Promise.resolve();
@@ -61,16 +63,19 @@ export async function setupRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { body } = request;
-      await throttle.assertAllowed(request, 'first-admin-setup');
+      // Counted before the code is compared, per address only: a stranger's guesses never
+      // stop the installer at another address.
+      const attempt = await takeAttempt(attempts, setupCounters(request.clientIp), 'wrong setup codes');
       const create = async () => {
         if ((await users.countUsers(app.db)) > 0) {
+          await attempt.refund();
           throw new ApiError('SYSTEM_006', 'Keepsake is already set up: sign in, or ask an admin for an account.');
         }
         if (!setupCodeMatches(code, body.setup_code)) {
-          await throttle.recordFailure(request);
           request.audit({ action: 'setup.refused', status: 401 });
           throw new ApiError('AUTH_001', 'That setup code is not the one in the server log.');
         }
+        await attempt.refund();
         return asApiErrors(() =>
           createUser(
             { db: app.db },

@@ -81,12 +81,20 @@ describe('sign-in, refresh, sign-out', () => {
       expect(response.json().error).toMatchObject({ code: 'AUTH_001', message: 'Wrong username or password.' });
     }
     await h.app.auditLog.flush();
-    const failures = await h.t.db
+    // The typed login is not kept (it is sometimes a password); a known user is named by id.
+    const dad = await users.findUserByLogin(h.t.db, 'dad');
+    const rows = await h.t.db
       .selectFrom('access_logs')
-      .select(['details'])
+      .select(['user_id', 'details'])
       .where('action', '=', 'auth.login_failed')
       .execute();
-    expect(failures.map((f) => f.details)).toEqual(expect.arrayContaining([{ login: 'dad' }, { login: 'nobody' }]));
+    expect(rows).toContainEqual({ user_id: dad!.id, details: { reason: 'wrong password' } });
+    const unknown = rows.find((row) => row.user_id === null)!;
+    expect(unknown.details).toEqual({
+      reason: 'unknown login',
+      login_fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(JSON.stringify(rows)).not.toContain('nobody');
   });
 
   it('rotates the refresh token on every use; reusing an old one revokes the session', async () => {
@@ -287,36 +295,77 @@ describe('sign-in rate limit', () => {
   let h: TestApp;
   beforeAll(async () => {
     h = await createTestApp();
-    for (const name of ['alice', 'bob', 'carol']) await createTestUser(h.t.db, name);
+    for (const name of ['alice', 'bob', 'carol', 'dora', 'erin', 'fred']) await createTestUser(h.t.db, name);
   });
   afterAll(() => h.close());
 
   const attempt = (login: string, password: string, remoteAddress: string) =>
     h.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { login, password } });
+  const statuses = async (requests: Promise<{ statusCode: number }>[]) =>
+    (await Promise.all(requests)).map((response) => response.statusCode);
+  const count = (codes: number[], code: number) => codes.filter((c) => c === code).length;
 
-  it('answers the sixth failure in the window for one username with 429 AUTH_005 and Retry-After, from any address', async () => {
-    // Username and email are the same account: failures under either count together.
-    for (let i = 1; i <= 5; i += 1) {
-      const login = i % 2 === 0 ? 'alice@example.com' : 'alice';
-      expect((await attempt(login, 'Wrong#Password1', `192.168.1.${i}`)).statusCode).toBe(401);
-    }
-    const sixth = await attempt('alice', testPassword, '192.168.1.99');
-    expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().error.code).toBe('AUTH_005');
-    const retryAfter = Number(sixth.headers['retry-after']);
+  it('counts before it checks: 40 wrong passwords at once give 5 401s, the rest 429 AUTH_005', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => attempt('alice', 'Wrong#Password1', '192.168.1.66')),
+    );
+    const codes = responses.map((response) => response.statusCode);
+    expect(count(codes, 401)).toBe(5);
+    expect(count(codes, 429)).toBe(35);
+    const refused = responses.find((response) => response.statusCode === 429)!;
+    expect(refused.json().error.code).toBe('AUTH_005');
+    const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    // Other people are not locked out by alice's attacker.
-    expect((await attempt('bob', testPassword, '192.168.1.50')).statusCode).toBe(200);
+    // The right password from that address waits too: the limit is on guesses, not on failures.
+    expect((await attempt('alice', testPassword, '192.168.1.66')).statusCode).toBe(429);
+    // Username and email are one account.
+    expect((await attempt('alice@example.com', testPassword, '192.168.1.66')).statusCode).toBe(429);
   });
 
-  it('limits one address trying many usernames', async () => {
-    const names = ['bob', 'carol', 'nobody1', 'nobody2', 'nobody3'];
-    for (const name of names) expect((await attempt(name, 'Wrong#Password1', '10.8.0.77')).statusCode).toBe(401);
-    const sixth = await attempt('carol', testPassword, '10.8.0.77');
-    expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().error.code).toBe('AUTH_005');
-    expect((await attempt('carol', testPassword, '10.8.0.78')).statusCode).toBe(200);
+  it('a stranger at another address cannot lock a member out', async () => {
+    const codes = await statuses(Array.from({ length: 40 }, () => attempt('bob', 'Wrong#Password1', '192.168.1.67')));
+    expect(count(codes, 401)).toBe(5);
+    expect((await attempt('bob', testPassword, '192.168.1.10')).statusCode).toBe(200);
+  });
+
+  it('guesses spread over many addresses lock the account for 5 minutes at most', async () => {
+    const strangers = ['10.8.0.11', '10.8.0.12', '10.8.0.13', '10.8.0.14', '10.8.0.15'];
+    const codes = await statuses(
+      strangers.flatMap((address) => Array.from({ length: 8 }, () => attempt('carol', 'Wrong#Password1', address))),
+    );
+    // 5 per address would be 25; the account's own count stops at 20.
+    expect(count(codes, 401)).toBe(20);
+    const member = await attempt('carol', testPassword, '192.168.1.11');
+    expect(member.statusCode).toBe(429);
+    expect(Number(member.headers['retry-after'])).toBeLessThanOrEqual(5 * 60);
+  });
+
+  it('a right password gives its attempt back', async () => {
+    for (let i = 0; i < 4; i += 1)
+      expect((await attempt('dora', 'Wrong#Password1', '192.168.1.12')).statusCode).toBe(401);
+    // Were successes counted, the second of these would be the sixth attempt and refused.
+    for (let i = 0; i < 3; i += 1) expect((await attempt('dora', testPassword, '192.168.1.12')).statusCode).toBe(200);
+    expect((await attempt('dora', 'Wrong#Password1', '192.168.1.12')).statusCode).toBe(401);
+    expect((await attempt('dora', 'Wrong#Password1', '192.168.1.12')).statusCode).toBe(429);
+  });
+
+  it('limits one address trying many usernames, known or not, to 10; other addresses go on', async () => {
+    const names = ['erin', 'fred', 'nobody1', 'nobody2', 'nobody3', 'nobody4', 'nobody5', 'nobody6', 'nobody7', 'x'];
+    const codes = await statuses([...names, ...names].map((name) => attempt(name, 'Wrong#Password1', '10.8.0.77')));
+    expect(count(codes, 401)).toBe(10);
+    expect(count(codes, 429)).toBe(10);
+    expect((await attempt('erin', testPassword, '10.8.0.77')).statusCode).toBe(429);
+    expect((await attempt('erin', testPassword, '10.8.0.78')).statusCode).toBe(200);
+  });
+
+  it('unknown logins are throttled like known ones, without their text in Redis', async () => {
+    const codes = await statuses(
+      Array.from({ length: 12 }, () => attempt('Typed-Password#1', 'Wrong#Password1', '192.168.1.13')),
+    );
+    expect(count(codes, 401)).toBe(5);
+    const keys = await h.redis.redis.keys('*');
+    expect(keys.join('\n').toLowerCase()).not.toContain('typed-password#1');
   });
 });
 

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { users } from '@keepsake/database';
 import type { App } from '../../app/types.js';
-import { LoginThrottle } from '../../auth/LoginThrottle.js';
+import { loginFingerprinter } from '../../auth/loginFingerprint.js';
+import { AttemptCounter } from '../../auth/throttle/AttemptCounter.js';
+import { signInCounters } from '../../auth/throttle/limits.js';
+import { takeAttempt } from '../../auth/throttle/takeAttempt.js';
 import { setRefreshCookie } from '../../auth/refreshCookie.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
@@ -30,7 +33,8 @@ const LoginBody = Type.Object(
 );
 
 export async function loginRoute(app: App): Promise<void> {
-  const throttle = new LoginThrottle(app);
+  const attempts = new AttemptCounter(app.redis);
+  const fingerprint = loginFingerprinter(app.config.urlSigningSecret);
 
   app.post(
     '/api/auth/login',
@@ -46,20 +50,24 @@ export async function loginRoute(app: App): Promise<void> {
     async (request, reply) => {
       const { body } = request;
       const user = await users.findUserByLogin(app.db, body.login.trim());
-      await throttle.assertAllowed(request, user?.id ?? body.login.trim().toLowerCase());
+      const unknownLogin = user ? null : fingerprint(body.login);
+      const account = user ? `user:${user.id}` : `login:${unknownLogin}`;
+      // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+      const attempt = await takeAttempt(attempts, signInCounters(request.clientIp, account), 'failed sign-ins');
       const passwordOk = user
         ? await verifyPassword(user.password_hash, body.password)
         : await verifyAgainstDummy(body.password);
       if (!user || !passwordOk) {
-        await throttle.recordFailure(request);
+        // The typed login is not kept: it is sometimes a password typed into the wrong field.
         request.audit({
           action: 'auth.login_failed',
           userId: user?.id ?? null,
           status: 401,
-          details: { login: body.login },
+          details: user ? { reason: 'wrong password' } : { reason: 'unknown login', login_fingerprint: unknownLogin },
         });
         throw new ApiError('AUTH_001');
       }
+      await attempt.refund();
       if (!user.is_active) {
         request.audit({ action: 'auth.login_failed', userId: user.id, status: 401, details: { reason: 'disabled' } });
         throw new ApiError('AUTH_004');

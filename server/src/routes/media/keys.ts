@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
+import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { errorResponses, Uuid } from '../../schemas/common.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
@@ -24,6 +25,8 @@ export function keyRoutes(app: App): void {
       // Only HLS keys ever leave the server; a storage key id gets the same answer as an unknown one,
       // and so does a key rotation has retired (its segments are gone; a leaked copy opens nothing new).
       if (key?.purpose !== 'hls' || key.retiredAt) throw new ApiError('MEDIA_001', 'No such key.');
+      // retiredAt may come from the key store's cache; the generation's grace period is asked afresh.
+      await requireServedGeneration(app.db, key.mediaId, key.generation);
       request.audit({
         action: 'media.key',
         mediaId: key.mediaId,

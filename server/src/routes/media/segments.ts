@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { segmentPath } from '../../hls/segmentPath.js';
+import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { errorResponses } from '../../schemas/common.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { mediaSecurity, SegmentParams, SignedQuery } from './mediaSchemas.js';
@@ -43,6 +44,7 @@ export function segmentRoutes(app: App, { streamLimiter }: MediaRouteDeps): void
       await requireStreamSlot(streamLimiter, request.auth!.userId, request.auth!.sessionId, id);
       const relative = segmentPath(assetsDir, { mediaId: id, generation, variant, file });
       if (!relative) throw new ApiError('MEDIA_001');
+      await requireServedGeneration(app.db, id, generation);
       const extension = path.extname(file).slice(1);
       reply
         .header('content-type', segmentTypes[extension] ?? 'application/octet-stream')

@@ -5,6 +5,7 @@ import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
 import { variantPlaylistPath } from '../../hls/segmentPath.js';
+import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
@@ -90,6 +91,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       await requireStreamSlot(streamLimiter, userId, sessionId, id);
       const relative = variantPlaylistPath(assetsDir, { mediaId: id, generation, variant });
       if (!relative) throw new ApiError('MEDIA_001');
+      await requireServedGeneration(app.db, id, generation);
       const text = await readPlaylist(path.join(assetsDir, relative));
       const body = rewriteOrFail(request, () =>
         rewriteVariantPlaylist(text, {
