@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn } from '../../testing/testUsers.js';
@@ -14,6 +16,9 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
   it('answers with the internal location for nginx, the segment type and no body', async () => {
     const session = await signIn(h.app, 'mum');
     const id = randomUUID();
+    const dir = path.join(h.config.assetsDir, 'videos', id, 'g2', '480p');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'seg_00003.ts'), 'encrypted bytes');
     const token = h.app.mediaUrls.sign(session.sessionId, `item:${id}`);
     const response = await h.app.inject({
       method: 'GET',
@@ -23,6 +28,19 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
     expect(response.headers['x-accel-redirect']).toBe(`/_protected/videos/${id}/g2/480p/seg_00003.ts`);
     expect(response.headers['content-type']).toBe('video/mp2t');
     expect(response.rawPayload.length).toBe(0);
+  });
+
+  it('answers a missing segment itself with 404 MEDIA_001, so nginx never logs the tokened request', async () => {
+    const session = await signIn(h.app, 'mum');
+    const id = randomUUID();
+    const token = h.app.mediaUrls.sign(session.sessionId, `item:${id}`);
+    const response = await h.app.inject({
+      method: 'GET',
+      url: `/api/media/segment/${id}/g1/480p/seg_00000.ts?t=${token}`,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'MEDIA_001' } });
+    expect(response.headers['x-accel-redirect']).toBeUndefined();
   });
 
   it('still checks the token and the session first', async () => {

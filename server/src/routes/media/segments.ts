@@ -45,13 +45,15 @@ export function segmentRoutes(app: App): void {
         .header('content-type', segmentTypes[extension] ?? 'application/octet-stream')
         // A generation's segments never change; the URL's token keeps them private.
         .header('cache-control', 'private, max-age=86400, immutable');
-      if (accelRedirect) {
-        return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
-      }
+      // Checked here even behind nginx: a missing file there would be nginx's error-log line,
+      // and that line carries the whole request, ?t= token included.
       try {
         await fs.access(path.join(assetsDir, relative));
       } catch {
         throw new ApiError('MEDIA_001', 'No such segment.');
+      }
+      if (accelRedirect) {
+        return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
       }
       return reply.sendFile(relative, assetsDir, { cacheControl: false, lastModified: false, dotfiles: 'deny' });
     },
