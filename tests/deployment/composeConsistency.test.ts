@@ -218,7 +218,7 @@ describe('compose, Dockerfile and npm start agree', () => {
     const defaults = serverSpecs.ALLOWED_NETWORKS.default!.join(',');
     expect(environment(compose.services.server!).ALLOWED_NETWORKS).toBe(defaults);
     expect(environment(compose.services.nginx!).ALLOWED_NETWORKS).toBe(defaults);
-    expect(read('nginx/render')).toContain(`allowed=\${ALLOWED_NETWORKS:-${defaults}}`);
+    expect(read('nginx/allowed-networks')).toContain(`\ndefaults=${defaults}\n`);
     expect(defaults).not.toMatch(/(^|,)(172\.|192\.168\.65\.)/);
 
     expect(environment(compose.services.server!).ACCEL_REDIRECT).toBe('true');
