@@ -214,7 +214,7 @@ describe('compose, Dockerfile and npm start agree', () => {
     const defaults = serverSpecs.ALLOWED_NETWORKS.default!.join(',');
     expect(environment(compose.services.server!).ALLOWED_NETWORKS).toBe(defaults);
     expect(environment(compose.services.nginx!).ALLOWED_NETWORKS).toBe(defaults);
-    expect(read('nginx/render')).toContain(`allowed=\${ALLOWED_NETWORKS:-${defaults}}`);
+    expect(read('nginx/allowed-networks')).toContain(`\ndefaults=${defaults}\n`);
     // init limits the local CA to these ranges' addresses, among others.
     expect(environment(compose.services.init!).ALLOWED_NETWORKS).toBe(defaults);
     expect(read('scripts/init')).toContain(`\${ALLOWED_NETWORKS:-${defaults}}`);

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  freePort,
   generateVideo,
   playHlsUrl,
   startStack,
@@ -14,7 +16,9 @@ import {
 import { apiSignIn, type SignedIn } from './support/apiSignIn.js';
 import { builtPagePolicy, policyDirectives } from './support/contentSecurityPolicy.js';
 import { expectSecurityHeaders } from './support/securityHeaders.js';
+import { tlsConnect } from './support/tlsConnect.js';
 
+const run = promisify(execFile);
 const nora = { login: 'nora', password: 'Lantern#Bay31' };
 
 interface LibraryItem {
@@ -24,11 +28,19 @@ interface LibraryItem {
   thumbnail_url: string;
 }
 
-/** openssl s_client with one protocol version, trusting only the install's CA; resolves with how it went. */
-function handshake(port: number, caFile: string, version: string): Promise<{ ok: boolean; output: string }> {
+/**
+ * openssl s_client with one protocol version (and for TLS 1.2 the ciphers it offers), trusting
+ * only the install's CA; resolves with how it went.
+ */
+function handshake(
+  port: number,
+  caFile: string,
+  version: string,
+  cipher = 'DEFAULT',
+): Promise<{ ok: boolean; output: string }> {
   // SECLEVEL=0 lets this client offer the old protocols at all: the refusal must come from nginx.
   const args = ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'localhost', '-CAfile', caFile];
-  args.push('-verify_return_error', `-${version}`, '-cipher', 'DEFAULT:@SECLEVEL=0');
+  args.push('-verify_return_error', `-${version}`, '-cipher', `${cipher}:@SECLEVEL=0`);
   return new Promise((resolve, reject) => {
     // No input: s_client closes the connection as soon as the handshake is done.
     const child = spawn('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,6 +103,37 @@ describe('nginx in front of the server (TLS, headers, X-Accel-Redirect, logs, li
       expect(result.ok, result.output).toBe(false);
       expect(result.output).toMatch(/alert protocol version|unsupported protocol/i);
     }
+  });
+
+  it('offers TLS 1.2 only with Mozilla’s intermediate ciphers (ECDHE, AEAD)', async () => {
+    // The certificate scripts/init issues is ECDSA (P-256), so these are the ECDSA halves of the list.
+    for (const cipher of [
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+      'ECDHE-ECDSA-CHACHA20-POLY1305',
+    ]) {
+      const result = await handshake(nginx.port, caFile(), 'tls1_2', cipher);
+      expect(result.ok, `${cipher}: ${result.output}`).toBe(true);
+    }
+    // In nginx's default list (HIGH), not in Mozilla's: CBC modes and SHA-1 MACs.
+    for (const cipher of [
+      'ECDHE-ECDSA-AES128-SHA256',
+      'ECDHE-ECDSA-AES256-SHA384',
+      'ECDHE-ECDSA-AES256-SHA',
+      'ECDHE-ECDSA-AES128-CCM',
+    ]) {
+      const result = await handshake(nginx.port, caFile(), 'tls1_2', cipher);
+      expect(result.ok, `${cipher}: ${result.output}`).toBe(false);
+      expect(result.output).toMatch(/handshake failure/i);
+    }
+  });
+
+  it('resumes TLS sessions from its cache, never with session tickets', async () => {
+    const first = await tlsConnect(nginx.port, stack.dirs.private);
+    expect(first.ticket).toBeUndefined();
+    const second = await tlsConnect(nginx.port, stack.dirs.private, first.session);
+    expect(second.reused).toBe(true);
+    expect(second.ticket).toBeUndefined();
   });
 
   it('answers plain HTTP on its port with a redirect to HTTPS', async () => {
@@ -201,6 +244,59 @@ describe('nginx in front of the server (TLS, headers, X-Accel-Redirect, logs, li
     const secrets = [user.accessToken, user.refreshCookie, ...mediaTokens, nora.password];
     for (const secret of secrets) expect(text.includes(secret), 'a secret in the access log').toBe(false);
     expect(text).not.toMatch(/[?&]t=|Bearer|authorization|keepsake_refresh/i);
+  });
+
+  it('writes no media token into its access or error log, whatever becomes of the request', async () => {
+    const variant = (await nginx.request(video.stream_url!))
+      .text()
+      .split('\n')
+      .find((line) => line.startsWith('/api/'))!;
+    const segment = (await nginx.request(variant))
+      .text()
+      .split('\n')
+      .find((line) => line.startsWith('/api/media/segment/'))!;
+    const token = new URL(segment, nginx.baseUrl).searchParams.get('t')!;
+    const segmentDir = path.dirname(
+      path.join(stack.dirs.assets, 'videos', segment.split('?')[0]!.split('/').slice(4).join('/')),
+    );
+    // Not a regular file: the server sees it exists and redirects, nginx then refuses it (at crit).
+    await run('mkfifo', [path.join(segmentDir, 'seg_09998.ts')]);
+    const missing = segment.replace(/seg_\d+\.ts/, 'seg_09999.ts');
+    const strange = segment.replace(/seg_\d+\.ts/, 'seg_09998.ts');
+    const forged = segment.replace(token, `${token.slice(0, -4)}AAAA`);
+    const refusing = await stack.startNginx({ env: { ALLOWED_NETWORKS: '10.8.0.0/24' } });
+    const orphaned = await stack.startNginx({ env: { NGINX_UPSTREAM: `127.0.0.1:${await freePort('127.0.0.1')}` } });
+
+    const answers: [string, RunningNginx, string, number][] = [
+      ['a missing segment', nginx, missing, 404],
+      ['a segment that is not a file', nginx, strange, 404],
+      ['a forged token', nginx, forged, 403],
+      ['an outside address', refusing, segment, 403],
+      ['a server that is down', orphaned, segment, 502],
+      [
+        'a key while the server is down',
+        orphaned,
+        /URI="([^"]+)"/.exec((await nginx.request(variant)).text())![1]!,
+        502,
+      ],
+    ];
+    for (const [what, through, url, status] of answers) expect((await through.request(url)).status, what).toBe(status);
+    // Not vacuous: the down server is in the error log, for a request without a token.
+    expect((await orphaned.request('/api/health')).status).toBe(502);
+    await refusing.stop();
+    await orphaned.stop();
+    const orphanedErrors = await fs.readFile(orphaned.errorLog, 'utf8');
+    expect(orphanedErrors).toMatch(/connect\(\) failed .*"GET \/api\/health /);
+
+    const tokens = answers.map(([, , url]) => new URL(url, nginx.baseUrl).searchParams.get('t')!);
+    for (const through of [nginx, refusing, orphaned]) {
+      for (const log of [through.accessLog, through.errorLog]) {
+        const text = await fs.readFile(log, 'utf8').catch(() => '');
+        for (const secret of tokens) expect(text.includes(secret), `a token in ${log}`).toBe(false);
+        expect(text, log).not.toMatch(/[?&]t=/);
+      }
+    }
+    await fs.rm(path.join(segmentDir, 'seg_09998.ts'));
   });
 
   it('throttles /api/auth/ per address with a 429 in the API’s JSON (after this, sign-ins wait)', async () => {

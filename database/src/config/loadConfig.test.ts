@@ -20,6 +20,9 @@ describe('config', () => {
   it.each([
     ['PORT', 'eighty'],
     ['ALLOWED_NETWORKS', '10.8.0.0/24,not-a-network'],
+    ['ALLOWED_NETWORKS', ''],
+    ['ALLOWED_NETWORKS', '010.8.0.0/24'],
+    ['TRUSTED_PROXIES', '127.0.0.1/8'],
     ['WORKERS', '0'],
     ['KEEP_ORIGINALS', 'maybe'],
     ['SESSION_IDLE_MINUTES', '-5'],

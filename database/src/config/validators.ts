@@ -1,30 +1,15 @@
 import path from 'node:path';
-import ipaddr from 'ipaddr.js';
 import { EnvError, makeValidator } from 'envalid';
+import { parseNetworkList } from './networkList.js';
 
-/** A comma-separated list of CIDR ranges ("10.8.0.0/24,::1/128"); a bare address means just that host. */
+/** A list of networks in the one strict grammar nginx/render and the pf script share (networkList.ts). */
 export const cidrList = makeValidator<string[]>((input) => {
-  const ranges = input
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  for (const range of ranges) {
-    if (!isCidrOrAddress(range)) throw new EnvError(`"${range}" is not an IP address or CIDR range`);
+  try {
+    return parseNetworkList(input);
+  } catch (error) {
+    throw new EnvError((error as Error).message);
   }
-  return ranges;
 });
-
-function isCidrOrAddress(value: string): boolean {
-  if (value.includes('/')) {
-    try {
-      ipaddr.parseCIDR(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  return ipaddr.isValid(value);
-}
 
 /** A comma-separated list of host names or addresses (for certificate SANs). */
 export const nameList = makeValidator<string[]>((input) =>

@@ -39,18 +39,22 @@ describe('nginx/render', () => {
     await run(findNginx(), [...args.filter((arg) => arg !== '-g' && arg !== 'daemon off;'), '-t']);
     const headers = fs.readFileSync(path.join(rendered.dir, 'security_headers.conf'), 'utf8');
     expect(headers).toContain(`add_header Content-Security-Policy "${policy}; frame-ancestors 'none'" always;`);
-    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).toMatch(
-      /allow 127\.0\.0\.1\/32;\nallow ::1\/128;\nallow 192\.168\.1\.0\/24;\nallow 10\.8\.0\.0\/24;\ndeny all;/,
+    expect(fs.readFileSync(path.join(rendered.dir, 'allowed_networks.conf'), 'utf8')).toMatch(
+      /^127\.0\.0\.1\/32 1;\n::1\/128 1;\n192\.168\.1\.0\/24 1;\n10\.8\.0\.0\/24 1;\n$/m,
+    );
+    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).toBe(
+      'if ($keepsake_allowed != 1) { return 403; }\n',
     );
   });
 
   it('leaves the allowlist to the server with NGINX_ALLOWLIST=false', async () => {
     const rendered = await renderNginx(path.join(root, 'off'), { ...env, NGINX_ALLOWLIST: 'false' });
-    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).not.toMatch(/^(allow|deny)/m);
+    expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).not.toMatch(/^[^#]/m);
   });
 
   it.each([
     [{ ALLOWED_NETWORKS: '10.8.0.0/24,everyone' }, /ALLOWED_NETWORKS: "everyone" is not an address or CIDR range/],
+    [{ ALLOWED_NETWORKS: '' }, /ALLOWED_NETWORKS: is empty/],
     [{ NGINX_ALLOWLIST: 'yes' }, /NGINX_ALLOWLIST must be true or false/],
     [{ WEB_DIST_DIR: '/nonexistent' }, /index\.html is missing: build the gallery first/],
   ])('refuses %o with a clear message', async (bad, message) => {

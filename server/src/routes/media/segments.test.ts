@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryRow } from '../../testing/insertMediaRows.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
@@ -19,6 +21,9 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
   it('answers with the internal location for nginx, the segment type and no body', async () => {
     const session = await signIn(h.app, 'mum');
     const { id } = await insertVideo(2);
+    const dir = path.join(h.config.assetsDir, 'videos', id, 'g2', '480p');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'seg_00003.ts'), 'encrypted bytes');
     const token = h.app.mediaUrls.sign(session.sessionId, `stream:${id}`);
     const response = await h.app.inject({
       method: 'GET',
@@ -28,6 +33,19 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
     expect(response.headers['x-accel-redirect']).toBe(`/_protected/videos/${id}/g2/480p/seg_00003.ts`);
     expect(response.headers['content-type']).toBe('video/mp2t');
     expect(response.rawPayload.length).toBe(0);
+  });
+
+  it('answers a missing segment itself with 404 MEDIA_001, so nginx never logs the tokened request', async () => {
+    const session = await signIn(h.app, 'mum');
+    const { id } = await insertVideo(1);
+    const token = h.app.mediaUrls.sign(session.sessionId, `stream:${id}`);
+    const response = await h.app.inject({
+      method: 'GET',
+      url: `/api/media/segment/${id}/g1/480p/seg_00000.ts?t=${token}`,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'MEDIA_001' } });
+    expect(response.headers['x-accel-redirect']).toBeUndefined();
   });
 
   it('still checks the token and the session first', async () => {
@@ -62,6 +80,12 @@ describe('segments behind nginx (ACCEL_REDIRECT=true)', () => {
         { media_id: id, generation: 3, asset_dirs: '[]', retire_after: new Date(Date.now() + hour) },
       ])
       .execute();
+    // Every generation's file is on disk: only the database decides what is served.
+    for (const generation of [1, 2, 3, 4, 5]) {
+      const dir = path.join(h.config.assetsDir, 'videos', id, `g${generation}`, '480p');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'seg_00000.ts'), 'encrypted bytes');
+    }
     const token = h.app.mediaUrls.sign(session.sessionId, `stream:${id}`);
     const segment = (generation: number) =>
       h.app.inject({ method: 'GET', url: `/api/media/segment/${id}/g${generation}/480p/seg_00000.ts?t=${token}` });

@@ -50,13 +50,15 @@ export function segmentRoutes(app: App, { streamLimiter }: MediaRouteDeps): void
         .header('content-type', segmentTypes[extension] ?? 'application/octet-stream')
         // Kept by the browser only to revalidate (ETag), so the session is asked before any reuse.
         .header('cache-control', 'private, no-cache');
-      if (accelRedirect) {
-        return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
-      }
+      // Checked here even behind nginx: a missing file there would be nginx's error-log line,
+      // and that line carries the whole request, ?t= token included.
       try {
         await fs.access(path.join(assetsDir, relative));
       } catch {
         throw new ApiError('MEDIA_001', 'No such segment.');
+      }
+      if (accelRedirect) {
+        return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
       }
       return reply.sendFile(relative, assetsDir, { cacheControl: false, lastModified: false, dotfiles: 'deny' });
     },

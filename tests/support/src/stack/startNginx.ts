@@ -25,6 +25,7 @@ export interface RunningNginx {
   /** The rendered folder (nginx.conf, logs/). */
   dir: string;
   accessLog: string;
+  errorLog: string;
   process: RunningProcess;
   /** An HTTPS request to a path (or a full URL) through this nginx, trusting only the install's CA. */
   request(pathOrUrl: string, options?: Omit<HttpsRequestOptions, 'ca'>): Promise<HttpsAnswer>;
@@ -79,6 +80,7 @@ export async function startNginx(upstream: NginxUpstream, options: NginxOptions 
     ca,
     dir: rendered.dir,
     accessLog: rendered.accessLog,
+    errorLog: rendered.errorLog,
     process: running,
     request,
     accessLogEntries: async () => {
