@@ -34,6 +34,8 @@ describe('MAX_CONCURRENT_STREAMS on variant playlists and segments', () => {
     const variantDir = path.join(h.config.assetsDir, 'videos', videoId, 'g1', '480p');
     await fs.mkdir(variantDir, { recursive: true });
     await fs.writeFile(path.join(variantDir, 'index.m3u8'), variantPlaylist);
+    // The server checks a segment exists before it sends nginx to it.
+    await fs.writeFile(path.join(variantDir, 'seg_00000.ts'), 'encrypted bytes');
     playing = [];
     for (const device of ['phone', 'tablet', 'laptop']) playing.push(await signIn(h.app, 'kid', { deviceId: device }));
     fourth = await signIn(h.app, 'kid', { deviceId: 'tv' });
