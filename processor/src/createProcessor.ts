@@ -13,7 +13,6 @@ import {
   type Redis,
 } from '@keepsake/database';
 import { cleanStaleStaging } from './publish/staging.js';
-import { sweepPrivateTemp } from './startup/privateTemp.js';
 import { startCleanupTimer, type CleanupTimer } from './rotation/cleanupTimer.js';
 import { runJob, type JobContext, type JobOutcome } from './queue/runJob.js';
 import { createWakeup } from './queue/wakeup.js';
@@ -111,8 +110,6 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     await fs.mkdir(config.assetsDir, { recursive: true });
     const removed = await cleanStaleStaging(config.assetsDir, await findLiveJobIds(db));
     if (removed.length > 0) logger.info({ removed }, 'removed staging left by an earlier run');
-    const leftovers = await sweepPrivateTemp();
-    if (leftovers.length > 0) logger.info({ leftovers }, 'removed temporary files of processors that stopped');
     heartbeat = startHeartbeat(deps.redis, workerId, logger);
   }
 

@@ -1,11 +1,8 @@
-import { allowedDemuxer, probeInputArgs, refusedDemuxer } from '../ffmpeg/inputFormats.js';
 import { runTool, ToolFailure } from '../ffmpeg/runTool.js';
 import { unsupported } from '../errors/ProcessingError.js';
 
 export interface VideoProbe {
   formatName: string;
-  /** The allowed demuxer that reads it: every later ffmpeg run is held to this one. */
-  demuxer: string;
   codec: string;
   /** Stored size of the frames, before rotation. */
   codedWidth: number;
@@ -65,14 +62,11 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   try {
     ({ stdout: output } = await runTool({
       command: 'ffprobe',
-      args: ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', ...probeInputArgs(file)],
+      args: ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file],
       signal,
     }));
   } catch (error) {
     if (error instanceof ToolFailure && !error.aborted) {
-      const refused = refusedDemuxer(error.stderr);
-      if (refused)
-        throw unsupported(`a ${refused} file (a playlist, list or stream that names other files), not a video`, error);
       throw unsupported(
         `not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`,
         error,
@@ -83,8 +77,6 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   const probe = JSON.parse(output || '{}') as ProbeOutput;
   const streams = probe.streams ?? [];
   const formatName = probe.format?.format_name ?? '';
-  const demuxer = allowedDemuxer(formatName);
-  if (!demuxer) throw unsupported(`not a video container Keepsake reads (${formatName || 'unknown'})`);
   const video = streams.find(
     (s) => s.codec_type === 'video' && !s.disposition?.attached_pic && !stillCodecs.has(s.codec_name ?? ''),
   );
@@ -108,7 +100,6 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   const audio = streams.find((s) => s.codec_type === 'audio');
   return {
     formatName,
-    demuxer,
     codec: video.codec_name ?? 'unknown',
     codedWidth,
     codedHeight,

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { unsupported } from '../errors/ProcessingError.js';
-import { FAILED_DIR } from '../publish/moveToFailed.js';
 
 /** Whether `child` lies inside `parent` (both absolute, resolved). */
 export function isInside(parent: string, child: string): boolean {
@@ -12,8 +11,6 @@ export function isInside(parent: string, child: string): boolean {
 /**
  * The real file to read for a queued path. A symlink is followed only to a regular file
  * inside the imports folder: a link to /etc/shadow dropped in imports/ must not be published.
- * Nor into failed/: that folder is never scanned, so nothing there has been looked at, and a
- * link parked there could point anywhere by the time it is read.
  */
 export async function resolveSource(importsDir: string, absolutePath: string): Promise<string> {
   const realImports = await fs.realpath(importsDir);
@@ -24,7 +21,6 @@ export async function resolveSource(importsDir: string, absolutePath: string): P
     throw unsupported('symlink points to nothing');
   }
   if (!isInside(realImports, real)) throw unsupported('symlink points outside the imports folder');
-  if (isInside(path.join(realImports, FAILED_DIR), real)) throw unsupported('symlink points into the failed folder');
   const stats = await fs.stat(real);
   if (!stats.isFile()) throw unsupported('not a regular file');
   return real;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { decodeInputArgs } from '../../ffmpeg/inputFormats.js';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import type { Rung } from './planLadder.js';
 
@@ -141,7 +140,8 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-nostats',
     '-progress',
     'pipe:1',
-    ...decodeInputArgs(plan.input, probe.demuxer),
+    '-i',
+    plan.input,
     '-filter_complex',
     filterGraph(plan),
     ...video,
