@@ -9,7 +9,6 @@ const REFERENCING: Record<string, string> = {
   dash: 'a DASH manifest',
   webm_dash_manifest: 'a WebM DASH manifest',
   concat: 'a concat list',
-  image2: 'an image sequence pattern',
   sdp: 'an SDP stream description',
 };
 
