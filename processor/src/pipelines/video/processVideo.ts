@@ -8,6 +8,7 @@ import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
 import { writeSealed } from '../../publish/writeSealed.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
+import type { PrivateTemp } from '../../startup/privateTemp.js';
 import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH } from './buildTranscodeArgs.js';
 import { writeHlsKeyFiles } from './hlsKeyFiles.js';
 import { createProgressParser } from './parseProgress.js';
@@ -22,6 +23,8 @@ export interface VideoJob {
   outDir: string;
   hlsKey: ContentKey;
   storageKey: ContentKey;
+  /** Where ffmpeg's key-info file lives for the run. */
+  temp: PrivateTemp;
   signal?: AbortSignal;
   /** Share of the transcode done, 0..1. */
   onProgress?: (share: number) => void;
@@ -71,7 +74,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const rungs = planLadder(probe.width, probe.height);
   await Promise.all(rungs.map((rung) => fs.mkdir(path.join(job.outDir, rung.name), { recursive: true })));
 
-  const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id);
+  const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id, job.temp);
   let pipes: Buffer[];
   try {
     const args = buildTranscodeArgs({
