@@ -12,10 +12,12 @@ import {
   type ProcessorConfig,
   type Redis,
 } from '@keepsake/database';
+import { restrictImageDecoders } from './pipelines/image/imageDecoders.js';
 import { cleanStaleStaging } from './publish/staging.js';
 import { startCleanupTimer, type CleanupTimer } from './rotation/cleanupTimer.js';
 import { runJob, type JobContext, type JobOutcome } from './queue/runJob.js';
 import { createWakeup } from './queue/wakeup.js';
+import { openPrivateTemp, type PrivateTemp } from './startup/privateTemp.js';
 import { createProgressEvents, type ProgressEvent } from './visibility/progressEvents.js';
 import { startHeartbeat } from './visibility/heartbeat.js';
 import { queueFile } from './watcher/queueFile.js';
@@ -36,6 +38,8 @@ export interface ProcessorDeps {
   retryBaseSeconds?: number;
   /** How long a file must stay unchanged before it is taken as completely written. */
   stableMs?: number;
+  /** Where the private temporary folders go (default: per user under the system's temp dir). */
+  tempRoot?: string;
   /** Every progress event, as also published on Redis. */
   onEvent?: (event: ProgressEvent) => void;
   /** Each job this processor finished with (completed, failed, retried, ...). */
@@ -85,7 +89,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   });
   const wakeup = createWakeup();
   const shutdown = new AbortController();
-  const ctx: JobContext = {
+  const base: Omit<JobContext, 'temp'> = {
     config,
     db,
     keyStore: deps.keyStore,
@@ -104,10 +108,20 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   let rescanTimer: NodeJS.Timeout | undefined;
   let heartbeat: { stop(): Promise<void> } | undefined;
   let cleanupTimer: CleanupTimer | undefined;
+  let temp: PrivateTemp | undefined;
+
+  function jobContext(): JobContext {
+    if (!temp) throw new Error('the processor was not prepared');
+    return { ...base, temp };
+  }
 
   async function prepare(): Promise<void> {
     await fs.mkdir(config.importsDir, { recursive: true });
     await fs.mkdir(config.assetsDir, { recursive: true });
+    restrictImageDecoders();
+    const opened = await openPrivateTemp(deps.tempRoot);
+    if (opened.wiped.length > 0) logger.info({ wiped: opened.wiped }, 'wiped temporary files left by an earlier run');
+    temp = opened;
     const removed = await cleanStaleStaging(config.assetsDir, await findLiveJobIds(db));
     if (removed.length > 0) logger.info({ removed }, 'removed staging left by an earlier run');
     heartbeat = startHeartbeat(deps.redis, workerId, logger);
@@ -116,7 +130,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   async function workerLoop(untilEmpty: boolean): Promise<void> {
     while (!stopping) {
       try {
-        const job = await claimNextJob(db, { workerId, leaseSeconds: ctx.leaseSeconds });
+        const job = await claimNextJob(db, { workerId, leaseSeconds: base.leaseSeconds });
         if (!job) {
           if (untilEmpty) {
             const backlog = await queueBacklog(db);
@@ -127,7 +141,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           }
           continue;
         }
-        const outcome = await runJob(ctx, job);
+        const outcome = await runJob(jobContext(), job);
         const result = { jobId: job.id, file: job.failed_path ?? job.path, outcome };
         results.push(result);
         deps.onResult?.(result);
@@ -167,6 +181,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         return summary();
       } finally {
         await heartbeat?.stop();
+        await temp?.close();
       }
     },
     async start() {
@@ -202,6 +217,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       await finished;
       clearTimeout(grace);
       await heartbeat?.stop();
+      await temp?.close();
       return summary();
     },
   };

@@ -33,7 +33,7 @@ export async function detectMedia(file: string, signal?: AbortSignal): Promise<D
     if (otherPictures.test(type.mime)) throw unsupported(`unsupported picture format (${type.ext})`);
   }
   const probe = await probeVideo(file, signal);
-  return { type: 'video', mime: type?.mime.startsWith('video/') ? type.mime : videoMime(probe.formatName), probe };
+  return { type: 'video', mime: type?.mime.startsWith('video/') ? type.mime : videoMime(probe.container), probe };
 }
 
 function videoMime(formatName: string): string {

@@ -1,8 +1,12 @@
+import { probeInputArgs } from '../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../ffmpeg/runTool.js';
+import { isVideoContainer, type VideoContainer } from '../ffmpeg/videoContainers.js';
 import { unsupported } from '../errors/ProcessingError.js';
+import { refusedFormat } from './refusedFormat.js';
 
 export interface VideoProbe {
-  formatName: string;
+  /** The demuxer ffprobe found; every later ffmpeg run is forced to it. */
+  container: VideoContainer;
   codec: string;
   /** Stored size of the frames, before rotation. */
   codedWidth: number;
@@ -43,9 +47,11 @@ interface ProbeOutput {
   format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
 }
 
-/** Formats ffmpeg reads as "video" but that are single pictures (handled by sharp, or not at all). */
-const stillFormats = /(^|,)(image2|tty|.*_pipe|gif|webp|apng)(,|$)/;
-const stillCodecs = new Set(['png', 'mjpeg', 'bmp', 'gif', 'webp', 'tiff', 'jpeg2000', 'ansi', 'apng', 'ppm', 'pgm']);
+/**
+ * Picture codecs a container may carry as its only "video" (cover art, a single frame). Motion
+ * JPEG is not one: compact cameras record their movies in it.
+ */
+const stillCodecs = new Set(['png', 'bmp', 'gif', 'webp', 'tiff', 'jpeg2000', 'ansi', 'apng', 'ppm', 'pgm']);
 /** Smaller than this is not a picture anyone can watch, and x264 cannot make a ladder of it. */
 const MIN_SIDE = 16;
 
@@ -62,14 +68,14 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   try {
     ({ stdout: output } = await runTool({
       command: 'ffprobe',
-      args: ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file],
+      args: ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', ...probeInputArgs(file)],
       signal,
     }));
   } catch (error) {
     if (error instanceof ToolFailure && !error.aborted) {
-      throw unsupported(
-        `not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`,
-        error,
+      throw (
+        refusedFormat(error.stderr) ??
+        unsupported(`not a photo or video Keepsake can read (${lastLine(error.stderr) || 'unknown format'})`, error)
       );
     }
     throw error;
@@ -80,7 +86,11 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   const video = streams.find(
     (s) => s.codec_type === 'video' && !s.disposition?.attached_pic && !stillCodecs.has(s.codec_name ?? ''),
   );
-  if (!video || stillFormats.test(formatName)) {
+  // ffprobe was told the same list; checked again so no other demuxer can reach ffmpeg.
+  if (!isVideoContainer(formatName)) {
+    throw unsupported(`not a photo or video Keepsake can read (${formatName || 'unknown'} is not a video container)`);
+  }
+  if (!video) {
     const audioOnly = streams.some((s) => s.codec_type === 'audio');
     throw unsupported(audioOnly ? 'audio only: no video stream' : 'not a photo or video Keepsake can read');
   }
@@ -99,7 +109,7 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   const quarterTurn = rotation === 90 || rotation === 270;
   const audio = streams.find((s) => s.codec_type === 'audio');
   return {
-    formatName,
+    container: formatName,
     codec: video.codec_name ?? 'unknown',
     codedWidth,
     codedHeight,

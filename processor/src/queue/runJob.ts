@@ -27,6 +27,7 @@ import { hashFile } from '../publish/hashFile.js';
 import { moveToFailed, removeFailureNote } from '../publish/moveToFailed.js';
 import { LeaseLostError, publishMedia } from '../publish/publishMedia.js';
 import { createStaging, type Staging } from '../publish/staging.js';
+import type { PrivateTemp } from '../startup/privateTemp.js';
 import type { JobProgress, ProgressEvents } from '../visibility/progressEvents.js';
 import { backoffSeconds } from './backoff.js';
 import { startLeaseKeeper } from './leaseKeeper.js';
@@ -42,6 +43,8 @@ export interface JobContext {
   workerId: string;
   leaseSeconds: number;
   retryBaseSeconds: number;
+  /** The processor's private temporary folder (decoded HEIC, HLS key files). */
+  temp: PrivateTemp;
   /** Aborted when the processor is told to stop and its grace period is over. */
   shutdown: AbortSignal;
 }
@@ -204,6 +207,7 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
         mime: detected.mime,
         outDir: staging.outDir,
         storageKey,
+        temp: ctx.temp,
         signal: stop.signal,
       });
     } else {
@@ -216,6 +220,7 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
         outDir: staging.outDir,
         hlsKey,
         storageKey,
+        temp: ctx.temp,
         signal: stop.signal,
         onProgress: (share) => stage('transcoding', 5 + share * 85),
       });

@@ -6,6 +6,7 @@ import { writeSealed } from '../../publish/writeSealed.js';
 import { decodeHeic } from './decodeHeic.js';
 import { readPhotoMetadata } from './readPhotoMetadata.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
+import type { PrivateTemp } from '../../startup/privateTemp.js';
 
 /** Above this a picture is treated as a decompression bomb (the largest camera sensors are ~150 MP). */
 export const MAX_INPUT_PIXELS = 200_000_000;
@@ -20,6 +21,8 @@ export interface ImageJob {
   /** Where the sealed outputs go (the staging folder's images/ part). */
   outDir: string;
   storageKey: ContentKey;
+  /** Where a HEIC is decoded to before sharp reads it. */
+  temp: PrivateTemp;
   signal?: AbortSignal;
 }
 
@@ -36,7 +39,7 @@ function describeSharpError(error: unknown): ProcessingError {
  * EXIF field stay out of the outputs; date and camera go to the database.
  */
 export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
-  const heic = job.format === 'heif' ? await decodeHeic(job.input, job.signal) : null;
+  const heic = job.format === 'heif' ? await decodeHeic(job.input, job.temp, job.signal) : null;
   try {
     const source = heic?.png ?? job.input;
     const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' as const };

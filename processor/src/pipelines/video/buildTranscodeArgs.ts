@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VideoProbe } from '../../detect/probeVideo.js';
+import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import type { Rung } from './planLadder.js';
 
 export const SEGMENT_SECONDS = 10;
@@ -140,8 +141,7 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-nostats',
     '-progress',
     'pipe:1',
-    '-i',
-    plan.input,
+    ...ffmpegInputArgs(plan.input, probe.container),
     '-filter_complex',
     filterGraph(plan),
     ...video,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import type { PrivateTemp } from '../../startup/privateTemp.js';
 
 export interface HlsKeyFiles {
   /** The -hls_key_info_file argument. */
@@ -16,13 +16,12 @@ export function hlsKeyUri(hlsKeyId: string): string {
 }
 
 /**
- * ffmpeg reads the AES-128 key from a file. It lives in a private temporary folder (0700,
- * the key 0600) outside assets/, so it is never published, and is removed when the run ends.
- * A random IV per video is written into the playlist by ffmpeg.
+ * ffmpeg reads the AES-128 key from a file. It lives in the processor's private temporary
+ * folder (0700, the key 0600, outside assets/, so it is never published; wiped at start after a
+ * crash) and is removed when the run ends. A random IV per video is written into the playlist.
  */
-export async function writeHlsKeyFiles(key: Buffer, hlsKeyId: string): Promise<HlsKeyFiles> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-hlskey-'));
-  const dispose = () => fs.rm(dir, { recursive: true, force: true });
+export async function writeHlsKeyFiles(key: Buffer, hlsKeyId: string, temp: PrivateTemp): Promise<HlsKeyFiles> {
+  const { dir, dispose } = await temp.make('hlskey');
   try {
     const keyFile = path.join(dir, 'video.key');
     const keyInfoFile = path.join(dir, 'video.keyinfo');

@@ -4,9 +4,11 @@ import sharp from 'sharp';
 import type { ContentKey } from '@keepsake/database';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ProcessingError } from '../../errors/ProcessingError.js';
+import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
 import { writeSealed } from '../../publish/writeSealed.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
+import type { PrivateTemp } from '../../startup/privateTemp.js';
 import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH } from './buildTranscodeArgs.js';
 import { writeHlsKeyFiles } from './hlsKeyFiles.js';
 import { createProgressParser } from './parseProgress.js';
@@ -21,6 +23,8 @@ export interface VideoJob {
   outDir: string;
   hlsKey: ContentKey;
   storageKey: ContentKey;
+  /** Where ffmpeg's key-info file lives for the run. */
+  temp: PrivateTemp;
   signal?: AbortSignal;
   /** Share of the transcode done, 0..1. */
   onProgress?: (share: number) => void;
@@ -36,7 +40,7 @@ function conversionFailed(error: unknown): never {
 }
 
 /** A still frame when the 10 % point yielded none (a one-frame video, a lying duration). */
-async function firstFrame(input: string, signal?: AbortSignal): Promise<Buffer> {
+async function firstFrame(input: string, probe: VideoProbe, signal?: AbortSignal): Promise<Buffer> {
   const { pipes } = await runTool({
     command: 'ffmpeg',
     args: [
@@ -44,8 +48,7 @@ async function firstFrame(input: string, signal?: AbortSignal): Promise<Buffer> 
       '-nostdin',
       '-loglevel',
       'error',
-      '-i',
-      input,
+      ...ffmpegInputArgs(input, probe.container),
       '-frames:v',
       '1',
       '-vf',
@@ -71,7 +74,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const rungs = planLadder(probe.width, probe.height);
   await Promise.all(rungs.map((rung) => fs.mkdir(path.join(job.outDir, rung.name), { recursive: true })));
 
-  const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id);
+  const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id, job.temp);
   let pipes: Buffer[];
   try {
     const args = buildTranscodeArgs({
@@ -97,7 +100,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const scenePreview = await pickScenePreview(scenes, evenFrames);
   const preview = hoverPreview.length > 0 ? hoverPreview : scenePreview.webp;
   if (preview.length === 0) throw new ProcessingError('MEDIA_005', 'video yielded no frames to preview');
-  const still = posterPng.length > 0 ? posterPng : await firstFrame(job.input, job.signal);
+  const still = posterPng.length > 0 ? posterPng : await firstFrame(job.input, probe, job.signal);
   const [poster, thumb] = await Promise.all([
     sharp(still).webp({ quality: 80 }).toBuffer(),
     sharp(still).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'cover' }).webp({ quality: 80 }).toBuffer(),

@@ -1,6 +1,8 @@
 export { generateVideo, type VideoSpec } from './generateVideo.js';
 export { generateImage, generateHeic, type ImageSpec, type HeicSpec } from './generateImage.js';
 export { writePngBomb } from './writePngBomb.js';
+export { containerSamples, writeContainerSample, type ContainerSample } from './containerSamples.js';
+export { writeHlsPlaylist, writeDashManifest, writeConcatList, type ReferenceSpec } from './referencingFiles.js';
 export { readPrimaryImage, writeHeif, type CodedImage, type HeifLayout } from './heifBoxes.js';
 export { runTool } from './runTool.js';
 export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';

@@ -1,0 +1,22 @@
+import sharp from 'sharp';
+
+/**
+ * The libvips loaders sharp may use in the processor: the photo formats detection accepts
+ * (HEIC/AVIF through libheif) and PNG, which ffmpeg's stills and decoded HEICs arrive as. Every
+ * other loader (SVG with its external references, PDF, ImageMagick, FITS, raw camera files, …)
+ * is blocked, so a file that sniffs differently to file-type and to libvips cannot reach one.
+ */
+export const IMAGE_LOADERS = [
+  'VipsForeignLoadJpeg',
+  'VipsForeignLoadPng',
+  'VipsForeignLoadWebp',
+  'VipsForeignLoadNsgif',
+  'VipsForeignLoadTiff',
+  'VipsForeignLoadHeif',
+] as const;
+
+/** Process-wide (libvips keeps one table); calling it again changes nothing. */
+export function restrictImageDecoders(): void {
+  sharp.block({ operation: ['VipsForeignLoad'] });
+  sharp.unblock({ operation: [...IMAGE_LOADERS] });
+}
