@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchChromium,
+  startBrowserStack,
   saveScreenshot,
-  startStack,
+  stopBrowserStack,
   watchConsole,
   type ConsoleWatch,
   type Stack,
@@ -28,20 +28,21 @@ describe('admin pages', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
-    await stack.createUser({ username: admin.login, password: admin.password, fullName: 'Root Admin', admin: true });
-    await stack.createUser({ username: member.login, password: member.password, fullName: 'Mila' });
-    // Not a picture at all, whatever its name says: the processor refuses it for good.
-    await fs.writeFile(path.join(stack.dirs.imports, 'broken.jpg'), 'this is not a photo\n'.repeat(50));
-    const processed = await stack.processImports();
-    expect(processed.exitCode, processed.output).toBe(1);
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack({
+      users: [
+        { username: admin.login, password: admin.password, fullName: 'Root Admin', admin: true },
+        { username: member.login, password: member.password, fullName: 'Mila' },
+      ],
+      prepare: async (started) => {
+        // Not a picture at all, whatever its name says: the processor refuses it for good.
+        await fs.writeFile(path.join(started.dirs.imports, 'broken.jpg'), 'this is not a photo\n'.repeat(50));
+        const processed = await started.processImports();
+        expect(processed.exitCode, processed.output).toBe(1);
+      },
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   it('hides the admin pages from a member and refuses direct navigation', async () => {
     const page = await signedInPage(member);

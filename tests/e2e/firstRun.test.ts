@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStack, watchConsole, waitFor, type ConsoleWatch, type Stack } from '@keepsake/testkit';
+import {
+  startBrowserStack,
+  stopBrowserStack,
+  watchConsole,
+  waitFor,
+  type ConsoleWatch,
+  type Stack,
+} from '@keepsake/testkit';
 import { onlyRefusedRequests, waitForSignInPage } from './support/signIn.js';
 
 /** A fresh install: the first admin is created in the browser with the code from the server's log. */
@@ -11,15 +18,11 @@ describe('first run', () => {
   let console: ConsoleWatch;
 
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack());
     page = await (await browser.newContext()).newPage();
     console = watchConsole(page);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   it('offers to create the first admin; a wrong code is refused, the logged one signs straight in', async () => {
     const code = await waitFor(

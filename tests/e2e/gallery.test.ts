@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   generateImage,
   generateVideo,
-  launchChromium,
+  startBrowserStack,
   saveScreenshot,
-  startStack,
+  stopBrowserStack,
   watchConsole,
   type ConsoleWatch,
   type Stack,
@@ -37,27 +37,27 @@ describe('the gallery, end to end', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
-    await stack.createUser({ username: anna.login, password: anna.password, fullName: 'Anna Berg' });
-    await generateImage({
-      file: path.join(stack.dirs.imports, 'garden.jpg'),
-      width: 800,
-      height: 600,
-      format: 'jpeg',
-      exif: { make: 'Apple', model: 'iPhone 13 mini', dateTaken: '2024:07:14 10:30:00' },
-    });
-    await generateVideo({ file: path.join(stack.dirs.imports, 'beach.mp4'), width: 320, height: 240, seconds: 6 });
-    const processed = await stack.processImports();
-    expect(processed.exitCode, processed.output).toBe(0);
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack({
+      users: [{ username: anna.login, password: anna.password, fullName: 'Anna Berg' }],
+      prepare: async (started) => {
+        await generateImage({
+          file: path.join(started.dirs.imports, 'garden.jpg'),
+          width: 800,
+          height: 600,
+          format: 'jpeg',
+          exif: { make: 'Apple', model: 'iPhone 13 mini', dateTaken: '2024:07:14 10:30:00' },
+        });
+        const video = path.join(started.dirs.imports, 'beach.mp4');
+        await generateVideo({ file: video, width: 320, height: 240, seconds: 6 });
+        const processed = await started.processImports();
+        expect(processed.exitCode, processed.output).toBe(0);
+      },
+    }));
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = watched(await desktop.newPage());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   it('signs in and shows the processed photo and video as real thumbnails', async () => {
     await page.goto(`${stack.baseUrl}/`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStack, watchConsole, type ConsoleWatch, type Stack } from '@keepsake/testkit';
+import { startBrowserStack, stopBrowserStack, watchConsole, type ConsoleWatch, type Stack } from '@keepsake/testkit';
 import { onlyRefusedRequests, signInThroughForm, submitSignIn, waitForSignInPage } from './support/signIn.js';
 
 const ben = { login: 'ben', password: 'Garden#Shed42' };
@@ -13,17 +13,15 @@ describe('signing in', () => {
 
   beforeAll(async () => {
     // Sessions end after 6 s without a request, so the idle sign-out can be seen.
-    stack = await startStack({ env: { SESSION_IDLE_MINUTES: '0.1' } });
-    await stack.createUser({ username: ben.login, email: 'ben@example.com', password: ben.password });
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack({
+      env: { SESSION_IDLE_MINUTES: '0.1' },
+      users: [{ username: ben.login, email: 'ben@example.com', password: ben.password }],
+    }));
     page = await (await browser.newContext()).newPage();
     console = watchConsole(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   it('stays signed in across a reload (silent refresh) and signs out for good', async () => {
     await signInThroughForm(page, stack.baseUrl, { login: 'ben@example.com', password: ben.password });
