@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImage, launchChromium, saveScreenshot, startStack, type Stack } from '@keepsake/testkit';
+import { generateImage, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
@@ -14,30 +14,31 @@ describe('favourites in the gallery', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
-    await stack.createUser({ username: anna.login, password: anna.password, fullName: 'Anna Berg' });
-    await stack.createUser({ username: ben.login, password: ben.password, fullName: 'Ben Berg' });
-    for (const [name, dateTaken] of [
-      ['garden.jpg', '2024:07:14 10:30:00'],
-      ['harbour.jpg', '2023:06:02 18:00:00'],
-    ] as const)
-      await generateImage({
-        file: path.join(stack.dirs.imports, name),
-        width: 640,
-        height: 480,
-        format: 'jpeg',
-        exif: { dateTaken },
-      });
-    const processed = await stack.processImports();
-    expect(processed.exitCode, processed.output).toBe(0);
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack({
+      users: [
+        { username: anna.login, password: anna.password, fullName: 'Anna Berg' },
+        { username: ben.login, password: ben.password, fullName: 'Ben Berg' },
+      ],
+      prepare: async (started) => {
+        for (const [name, dateTaken] of [
+          ['garden.jpg', '2024:07:14 10:30:00'],
+          ['harbour.jpg', '2023:06:02 18:00:00'],
+        ] as const)
+          await generateImage({
+            file: path.join(started.dirs.imports, name),
+            width: 640,
+            height: 480,
+            format: 'jpeg',
+            exif: { dateTaken },
+          });
+        const processed = await started.processImports();
+        expect(processed.exitCode, processed.output).toBe(0);
+      },
+    }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   const heart = (target: Page, name: string) => target.getByRole('button', { name: `Favourite: ${name}` });
 
