@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, users, type Redis } from '@keepsake/database';
+import { galleryRow } from '../testing/insertMediaRows.js';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { testRedisUrl } from '../testing/testRedis.js';
 import { createTestUser, signIn, type SignedIn } from '../testing/testUsers.js';
@@ -17,10 +19,18 @@ import { endSessions } from './sessionService.js';
 describe('revocation when Redis misbehaves', () => {
   let h: TestApp;
   let brokenRedis: Redis;
+  let videoId: string;
 
   beforeAll(async () => {
-    // Behind nginx a segment is only a decision (X-Accel-Redirect): a media URL that answers 200 with no files.
+    // Behind nginx a segment is only a decision (X-Accel-Redirect): a media URL that answers 200
+    // once the item is in the gallery and the segment's file exists.
     h = await createTestApp({ env: { ACCEL_REDIRECT: 'true', MAX_CONCURRENT_STREAMS: '100' } });
+    const video = galleryRow(0, { type: 'video' });
+    videoId = video.id!;
+    await h.t.db.insertInto('media_files').values(video).execute();
+    const variantDir = path.join(h.config.assetsDir, 'videos', videoId, 'g1', '480p');
+    await fs.mkdir(variantDir, { recursive: true });
+    await fs.writeFile(path.join(variantDir, 'seg_00000.ts'), 'encrypted bytes');
     await createTestUser(h.t.db, 'kid');
     await createTestUser(h.t.db, 'mum', 'admin');
     brokenRedis = createRedis({ redisUrl: testRedisUrl, prefix: h.redis.prefix });
@@ -30,8 +40,8 @@ describe('revocation when Redis misbehaves', () => {
   afterAll(() => h.close());
 
   function mediaUrl(session: SignedIn): string {
-    const id = randomUUID();
-    return `/api/media/segment/${id}/g1/480p/seg_00000.ts?t=${h.app.mediaUrls.sign(session.sessionId, `stream:${id}`)}`;
+    const token = h.app.mediaUrls.sign(session.sessionId, `stream:${videoId}`);
+    return `/api/media/segment/${videoId}/g1/480p/seg_00000.ts?t=${token}`;
   }
   const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
 
