@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { saveCaption, type LibraryQuery } from '../api/media';
-import type { LibraryPage, MediaDetails } from '../api/types';
+import { updateCachedItem } from '../gallery/updateCachedItem';
 
 interface Change {
   id: string;
@@ -16,21 +16,7 @@ export function useSaveCaption() {
   return useMutation({
     mutationFn: ({ id, caption }: Change) => saveCaption(id, caption),
     onSuccess: (_result, { id, caption }) => {
-      const shown = caption.trim() || null;
-      queryClient.setQueriesData<InfiniteData<LibraryPage>>({ queryKey: ['library'] }, (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                items: page.items.map((item) => (item.id === id ? { ...item, caption: shown } : item)),
-              })),
-            }
-          : data,
-      );
-      queryClient.setQueryData<MediaDetails>(['media', id], (details) =>
-        details ? { ...details, caption: shown } : details,
-      );
+      updateCachedItem(queryClient, id, { caption: caption.trim() || null });
       void queryClient.invalidateQueries({
         queryKey: ['library'],
         predicate: (query) => Boolean((query.queryKey[1] as LibraryQuery | undefined)?.q),
