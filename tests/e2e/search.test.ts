@@ -47,7 +47,7 @@ describe('gallery search', () => {
 
     // `/` jumps to the box.
     await page.keyboard.press('/');
-    expect(await box().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type('harbour');
     await expect.poll(titles).toEqual(['harbour-night.jpg', 'harbour.jpg']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('harbour');
