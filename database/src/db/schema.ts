@@ -68,6 +68,8 @@ export interface MediaFilesTable {
   error: string | null;
   error_code: string | null;
   metadata: Json<Record<string, unknown>>;
+  /** A person's words for the item (1–500 characters), searchable; null when there are none. */
+  caption: string | null;
   generation: Generated<number>;
   asset_dir: string | null;
   image_path: string | null;

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/createDb.js';
 import { mediaPathColumns, type Database, type MediaFile, type MediaType } from '../db/schema.js';
+import { isSearching, searchConditions, type LibrarySearch } from './mediaSearch.js';
 
 export type LibrarySort = 'taken' | 'created' | 'name';
 export type LibraryOrder = 'asc' | 'desc';
@@ -9,6 +10,8 @@ export interface LibraryFilter {
   type?: MediaType;
   /** Only this person's favourites. */
   favouritesOf?: string;
+  /** What the search box asked for. */
+  search?: LibrarySearch;
 }
 
 export interface LibraryPageQuery extends LibraryFilter {
@@ -34,6 +37,7 @@ export const libraryColumns = [
   'taken_at',
   'created_at',
   'generation',
+  'caption',
   ...mediaPathColumns,
 ] as const;
 
@@ -52,10 +56,11 @@ function isFavouriteOf(userId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM favourites f WHERE f.user_id = ${userId} AND f.media_id = media_files.id)`;
 }
 
-function completed(db: Db, { type, favouritesOf }: LibraryFilter) {
+function completed(db: Db, { type, favouritesOf, search }: LibraryFilter) {
   let query = db.selectFrom('media_files').where('status', '=', 'completed');
   if (type) query = query.where('type', '=', type);
   if (favouritesOf) query = query.where(isFavouriteOf(favouritesOf));
+  if (isSearching(search)) for (const condition of searchConditions(search)) query = query.where(condition);
   return query;
 }
 
@@ -85,11 +90,12 @@ export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & {
 
 /**
  * Completed items (of one type), from the trigger-kept counts: one tiny read instead of a
- * count(*). A person's favourites are counted directly: they are few, and found by the key.
+ * count(*). A person's favourites are counted directly: they are few, and found by the key;
+ * so are search results, through the same trigram indexes as the page.
  */
-export async function countLibrary(db: Db, { type, favouritesOf }: LibraryFilter): Promise<number> {
-  if (favouritesOf) {
-    const row = await completed(db, { type, favouritesOf })
+export async function countLibrary(db: Db, { type, favouritesOf, search }: LibraryFilter): Promise<number> {
+  if (favouritesOf || isSearching(search)) {
+    const row = await completed(db, { type, favouritesOf, search })
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
     return Number(row.count);

@@ -7,6 +7,7 @@ export const auditActions = [
   'session.evicted',
   'session.revoked',
   'media.view',
+  'media.caption',
   'media.download',
   'media.key',
   'media.stream_start',

@@ -20,6 +20,8 @@ export const MediaItem = Type.Object({
   created_at: Timestamp,
   /** One of the signed-in person's favourites. */
   is_favourite: Type.Boolean(),
+  /** The household's words for the item (searchable), or null. */
+  caption: NullableString,
   thumbnail_url: NullableString,
   image_url: NullableString,
   preview_url: NullableString,
@@ -41,6 +43,7 @@ type ItemFields = Pick<
   | 'duration'
   | 'taken_at'
   | 'created_at'
+  | 'caption'
   | 'image_path'
   | 'thumbnail_path'
   | 'preview_path'
@@ -76,6 +79,7 @@ export function mediaItemView(
     taken_at: item.taken_at?.toISOString() ?? null,
     created_at: item.created_at.toISOString(),
     is_favourite: isFavourite,
+    caption: item.caption,
     thumbnail_url: url('thumbnail', item.thumbnail_path),
     image_url: video ? null : url('image', item.image_path),
     preview_url: video ? url('preview', item.preview_path) : null,

@@ -7,6 +7,8 @@ export interface LibraryQuery {
   favourites: boolean;
   sort: LibrarySort;
   order: SortOrder;
+  /** The search box's text, as typed; the server reads words and dates out of it. */
+  q?: string;
 }
 
 export function fetchLibraryPage(
@@ -18,6 +20,7 @@ export function fetchLibraryPage(
   const params = new URLSearchParams({ sort: query.sort, order: query.order, limit: String(limit) });
   if (query.type !== 'all') params.set('type', query.type);
   if (query.favourites) params.set('favourites', 'true');
+  if (query.q) params.set('q', query.q);
   if (cursor) params.set('cursor', cursor);
   return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
 }
@@ -36,4 +39,9 @@ export function savePlaybackPosition(id: string, positionSeconds: number, keepal
 
 export function setFavourite(id: string, favourite: boolean): Promise<void> {
   return apiFetch<void>(`/api/media/${encodeURIComponent(id)}/favourite`, { method: favourite ? 'PUT' : 'DELETE' });
+}
+
+/** Sets the item's caption; empty text clears it. */
+export function saveCaption(id: string, caption: string): Promise<void> {
+  return apiFetch<void>(`/api/media/${encodeURIComponent(id)}`, { method: 'PATCH', body: { caption } });
 }

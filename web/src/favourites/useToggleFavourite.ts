@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { setFavourite, type LibraryQuery } from '../api/media';
-import type { LibraryPage, MediaDetails } from '../api/types';
+import { updateCachedItem } from '../gallery/updateCachedItem';
 
 interface Change {
   id: string;
@@ -9,20 +9,7 @@ interface Change {
 
 /** Shows the new heart everywhere the item is cached: every library view and the viewer. */
 function showEverywhere(queryClient: QueryClient, { id, favourite }: Change): void {
-  queryClient.setQueriesData<InfiniteData<LibraryPage>>({ queryKey: ['library'] }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((item) => (item.id === id ? { ...item, is_favourite: favourite } : item)),
-          })),
-        }
-      : data,
-  );
-  queryClient.setQueryData<MediaDetails>(['media', id], (details) =>
-    details ? { ...details, is_favourite: favourite } : details,
-  );
+  updateCachedItem(queryClient, id, { is_favourite: favourite });
 }
 
 /**

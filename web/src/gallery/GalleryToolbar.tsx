@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { LibraryQuery } from '../api/media';
 import { sortChoices, sortValue, typeChoices } from './librarySearch';
 
@@ -6,12 +6,15 @@ interface Props {
   query: LibraryQuery;
   total: number | null;
   onChange: (change: { type?: string; sort?: string }) => void;
+  /** The search box, when the page has one. */
+  search?: ReactNode;
 }
 
-export function GalleryToolbar({ query, total, onChange }: Props) {
+export function GalleryToolbar({ query, total, onChange, search }: Props) {
   const id = useId();
   return (
     <div className="gallery-toolbar">
+      {search}
       <div className="segmented" role="group" aria-label="Show">
         {typeChoices.map((choice) => (
           <button

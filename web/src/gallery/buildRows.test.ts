@@ -16,6 +16,7 @@ const item = (id: string, created_at: string, taken_at: string | null = null): M
   taken_at,
   created_at,
   is_favourite: false,
+  caption: null,
   thumbnail_url: null,
   image_url: null,
   preview_url: null,

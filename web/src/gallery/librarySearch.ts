@@ -21,7 +21,14 @@ export function libraryQueryFrom(params: URLSearchParams, favourites = false): L
   const sort = params.get('sort');
   const choice = sortChoices.find((c) => c.value === sort)?.value ?? 'taken-desc';
   const [by, order] = choice.split('-') as [LibraryQuery['sort'], LibraryQuery['order']];
-  return { type: type === 'image' || type === 'video' ? type : 'all', favourites, sort: by, order };
+  const q = params.get('q')?.trim();
+  return {
+    type: type === 'image' || type === 'video' ? type : 'all',
+    favourites,
+    sort: by,
+    order,
+    ...(q ? { q } : {}),
+  };
 }
 
 export function sortValue(query: LibraryQuery): string {

@@ -10,6 +10,8 @@ import { GalleryToolbar } from '../gallery/GalleryToolbar';
 import { libraryQueryFrom } from '../gallery/librarySearch';
 import { ProcessingStrip } from '../gallery/ProcessingStrip';
 import { useLibrary } from '../gallery/useLibrary';
+import { NoMatches } from '../search/NoMatches';
+import { SearchBox } from '../search/SearchBox';
 import '../styles/gallery.css';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
@@ -48,6 +50,21 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
     setParams(next);
   };
 
+  const search = useCallback(
+    (q: string, { replace }: { replace: boolean }) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (q) next.set('q', q);
+          else next.delete('q');
+          next.delete('item');
+          return next;
+        },
+        { replace },
+      ),
+    [setParams],
+  );
+
   const showItem = (id: string | null) => {
     const next = new URLSearchParams(params);
     if (id) next.set('item', id);
@@ -61,14 +78,21 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
       <h1 id="gallery-title" className={favourites ? undefined : 'visually-hidden'}>
         {favourites ? 'Favourites' : 'Gallery'}
       </h1>
-      <GalleryToolbar query={query} total={library.data ? library.total : null} onChange={change} />
+      <GalleryToolbar
+        query={query}
+        total={library.data ? library.total : null}
+        onChange={change}
+        search={<SearchBox value={query.q ?? ''} onSearch={search} />}
+      />
       <ProcessingStrip jobs={jobs} />
       {library.isPending ? (
         <Loading label="Loading your library" />
       ) : library.isError ? (
         <ErrorNotice error={library.error} action="load your library" onRetry={() => void library.refetch()} />
       ) : library.items.length === 0 ? (
-        favourites ? (
+        query.q ? (
+          <NoMatches q={query.q} onClear={() => search('', { replace: false })} />
+        ) : favourites ? (
           <NoFavourites />
         ) : (
           <EmptyLibrary filtered={query.type !== 'all'} />

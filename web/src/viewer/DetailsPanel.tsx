@@ -2,6 +2,7 @@ import type { MediaDetails, MediaItem } from '../api/types';
 import { formatBytes } from '../format/formatBytes';
 import { formatDateTime } from '../format/formatDate';
 import { formatDuration } from '../format/formatDuration';
+import { CaptionEditor } from './CaptionEditor';
 import { cameraOf } from './cameraOf';
 
 export function DetailsPanel({ item, details }: { item: MediaItem; details: MediaDetails | undefined }) {
@@ -19,6 +20,7 @@ export function DetailsPanel({ item, details }: { item: MediaItem; details: Medi
   return (
     <aside className="details-panel" aria-label="Details">
       <h2>Details</h2>
+      <CaptionEditor id={item.id} caption={details?.caption ?? item.caption} />
       <dl>
         {rows.map(([term, value]) => (
           <div key={term}>

@@ -4,6 +4,7 @@ import type { App } from '../../app/types.js';
 import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
 import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
 import { errorResponses } from '../../schemas/common.js';
+import { parseSearch } from '../../search/parseSearch.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,6 +28,13 @@ export function libraryRoutes(app: App): void {
         querystring: Type.Object({
           type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
           favourites: Type.Optional(Type.Boolean({ description: 'only my favourites' })),
+          q: Type.Optional(
+            Type.String({
+              maxLength: 200,
+              description:
+                'search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30)',
+            }),
+          ),
           sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
             default: 'taken',
           }),
@@ -45,9 +53,9 @@ export function libraryRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { type, favourites, sort, order, limit, cursor } = request.query;
+      const { type, favourites, q, sort, order, limit, cursor } = request.query;
       const { userId, sessionId } = request.auth!;
-      const filter = { type, favouritesOf: favourites ? userId : undefined };
+      const filter = { type, favouritesOf: favourites ? userId : undefined, search: q ? parseSearch(q) : undefined };
       const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
       const [rows, total] = await Promise.all([
         mediaLibrary.libraryPage(app.db, {

@@ -1,5 +1,6 @@
 import type { App } from '../../app/types.js';
 import { StreamLimiter } from '../../media/StreamLimiter.js';
+import { captionRoutes } from './caption.js';
 import { favouriteRoutes } from './favourites.js';
 import { imageRoutes } from './images.js';
 import { itemRoutes } from './item.js';
@@ -11,12 +12,13 @@ import { progressRoutes } from './progress.js';
 import { segmentRoutes } from './segments.js';
 import { streamRoutes } from './stream.js';
 
-/** The gallery and media delivery: library, items, favourites, images, HLS, keys, segments, originals, playback progress. */
+/** The gallery and media delivery: library, items, favourites, captions, images, HLS, keys, segments, originals, playback progress. */
 export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
   itemRoutes(app);
   favouriteRoutes(app);
+  captionRoutes(app);
   imageRoutes(app);
   originalRoutes(app);
   streamRoutes(app, deps);

@@ -661,6 +661,8 @@ export interface paths {
           type?: 'image' | 'video';
           /** @description only my favourites */
           favourites?: boolean;
+          /** @description search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30) */
+          q?: string;
           sort: 'taken' | 'created' | 'name';
           order: 'desc' | 'asc';
           limit: number;
@@ -697,6 +699,7 @@ export interface paths {
                 /** Format: date-time */
                 created_at: string;
                 is_favourite: boolean;
+                caption: string | null;
                 thumbnail_url: string | null;
                 image_url: string | null;
                 preview_url: string | null;
@@ -781,6 +784,7 @@ export interface paths {
               /** Format: date-time */
               created_at: string;
               is_favourite: boolean;
+              caption: string | null;
               thumbnail_url: string | null;
               image_url: string | null;
               preview_url: string | null;
@@ -828,7 +832,52 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change the item’s caption (trimmed; empty or null clears it) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            caption: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/media/{id}/favourite': {
