@@ -22,7 +22,7 @@ describe('search conditions', () => {
     expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });
 
-  it('uses the trigram indexes of migration 0007 for name, caption and camera', async () => {
+  it('uses the trigram indexes of migration 0006 for name, caption and camera', async () => {
     const query = searchConditions({ words: ['harbour', 'x100v'] }).reduce(
       (q, condition) => q.where(condition),
       t.db.selectFrom('media_files').select('id').where('status', '=', 'completed'),

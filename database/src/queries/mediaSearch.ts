@@ -10,7 +10,7 @@ export interface LibrarySearch {
 }
 
 /**
- * The camera as one lower-case text, exactly the expression migration 0007 indexes
+ * The camera as one lower-case text, exactly the expression migration 0006 indexes
  * (media_search_camera_idx): any other spelling and PostgreSQL cannot use the index.
  */
 const cameraText = sql<string>`lower(coalesce(metadata #>> '{camera,make}', '') || ' ' || coalesce(metadata #>> '{camera,model}', ''))`;
