@@ -21,6 +21,7 @@ export type { LibraryRow, LibrarySort, LibraryOrder } from './queries/mediaLibra
 export * as mediaItems from './queries/mediaItems.js';
 export * as playbackProgress from './queries/playbackProgress.js';
 export * as favourites from './queries/favourites.js';
+export * as albums from './queries/albums.js';
 export * as queueAdmin from './queries/queueAdmin.js';
 export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';

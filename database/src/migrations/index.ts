@@ -4,6 +4,7 @@ import * as keyRotation from './0002_key_rotation.js';
 import * as sessionsOneLivePerDevice from './0003_sessions_one_live_per_device.js';
 import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
 import * as favourites from './0005_favourites.js';
+import * as albums from './0006_albums.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_sessions_one_live_per_device': sessionsOneLivePerDevice,
   '0004_media_gallery_counts': mediaGalleryCounts,
   '0005_favourites': favourites,
+  '0006_albums': albums,
 };
 
 export const migrationProvider: MigrationProvider = {

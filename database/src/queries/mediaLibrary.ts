@@ -9,6 +9,8 @@ export interface LibraryFilter {
   type?: MediaType;
   /** Only this person's favourites. */
   favouritesOf?: string;
+  /** Only the items of this album. */
+  album?: string;
 }
 
 export interface LibraryPageQuery extends LibraryFilter {
@@ -52,10 +54,15 @@ function isFavouriteOf(userId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM favourites f WHERE f.user_id = ${userId} AND f.media_id = media_files.id)`;
 }
 
-function completed(db: Db, { type, favouritesOf }: LibraryFilter) {
+function inAlbum(albumId: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM album_items ai WHERE ai.album_id = ${albumId} AND ai.media_id = media_files.id)`;
+}
+
+function completed(db: Db, { type, favouritesOf, album }: LibraryFilter) {
   let query = db.selectFrom('media_files').where('status', '=', 'completed');
   if (type) query = query.where('type', '=', type);
   if (favouritesOf) query = query.where(isFavouriteOf(favouritesOf));
+  if (album) query = query.where(inAlbum(album));
   return query;
 }
 
@@ -85,11 +92,11 @@ export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & {
 
 /**
  * Completed items (of one type), from the trigger-kept counts: one tiny read instead of a
- * count(*). A person's favourites are counted directly: they are few, and found by the key.
+ * count(*). A person's favourites and an album are counted directly: they are few, and found by the key.
  */
-export async function countLibrary(db: Db, { type, favouritesOf }: LibraryFilter): Promise<number> {
-  if (favouritesOf) {
-    const row = await completed(db, { type, favouritesOf })
+export async function countLibrary(db: Db, { type, favouritesOf, album }: LibraryFilter): Promise<number> {
+  if (favouritesOf || album) {
+    const row = await completed(db, { type, favouritesOf, album })
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
     return Number(row.count);

@@ -27,6 +27,7 @@ export function libraryRoutes(app: App): void {
         querystring: Type.Object({
           type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
           favourites: Type.Optional(Type.Boolean({ description: 'only my favourites' })),
+          album: Type.Optional(Type.String({ format: 'uuid', description: 'only the items of this album' })),
           sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
             default: 'taken',
           }),
@@ -45,9 +46,9 @@ export function libraryRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { type, favourites, sort, order, limit, cursor } = request.query;
+      const { type, favourites, album, sort, order, limit, cursor } = request.query;
       const { userId, sessionId } = request.auth!;
-      const filter = { type, favouritesOf: favourites ? userId : undefined };
+      const filter = { type, favouritesOf: favourites ? userId : undefined, album };
       const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
       const [rows, total] = await Promise.all([
         mediaLibrary.libraryPage(app.db, {
