@@ -172,6 +172,23 @@ export interface FavouritesTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface AlbumsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  cover_media_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlbumItemsTable {
+  album_id: string;
+  media_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
 export type RotationStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 export interface RotationRunsTable {
@@ -220,6 +237,8 @@ export interface Database {
   media_gallery_counts: MediaGalleryCountsTable;
   retired_generations: RetiredGenerationsTable;
   favourites: FavouritesTable;
+  albums: AlbumsTable;
+  album_items: AlbumItemsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -5,6 +5,7 @@ import * as sessionsOneLivePerDevice from './0003_sessions_one_live_per_device.j
 import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
 import * as favourites from './0005_favourites.js';
 import * as search from './0006_search.js';
+import * as albums from './0007_albums.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_media_gallery_counts': mediaGalleryCounts,
   '0005_favourites': favourites,
   '0006_search': search,
+  '0007_albums': albums,
 };
 
 export const migrationProvider: MigrationProvider = {

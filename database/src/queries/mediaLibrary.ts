@@ -12,6 +12,8 @@ export interface LibraryFilter {
   favouritesOf?: string;
   /** What the search box asked for. */
   search?: LibrarySearch;
+  /** Only the items of this album. */
+  album?: string;
 }
 
 export interface LibraryPageQuery extends LibraryFilter {
@@ -56,10 +58,15 @@ function isFavouriteOf(userId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM favourites f WHERE f.user_id = ${userId} AND f.media_id = media_files.id)`;
 }
 
-function completed(db: Db, { type, favouritesOf, search }: LibraryFilter) {
+function inAlbum(albumId: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM album_items ai WHERE ai.album_id = ${albumId} AND ai.media_id = media_files.id)`;
+}
+
+function completed(db: Db, { type, favouritesOf, album, search }: LibraryFilter) {
   let query = db.selectFrom('media_files').where('status', '=', 'completed');
   if (type) query = query.where('type', '=', type);
   if (favouritesOf) query = query.where(isFavouriteOf(favouritesOf));
+  if (album) query = query.where(inAlbum(album));
   if (isSearching(search)) for (const condition of searchConditions(search)) query = query.where(condition);
   return query;
 }
@@ -90,12 +97,12 @@ export type LibraryRow = Pick<MediaFile, (typeof libraryColumns)[number]> & {
 
 /**
  * Completed items (of one type), from the trigger-kept counts: one tiny read instead of a
- * count(*). A person's favourites are counted directly: they are few, and found by the key;
- * so are search results, through the same trigram indexes as the page.
+ * count(*). A person's favourites and an album are counted directly: they are few, and found by
+ * the key; so are search results, through the same trigram indexes as the page.
  */
-export async function countLibrary(db: Db, { type, favouritesOf, search }: LibraryFilter): Promise<number> {
-  if (favouritesOf || isSearching(search)) {
-    const row = await completed(db, { type, favouritesOf, search })
+export async function countLibrary(db: Db, { type, favouritesOf, album, search }: LibraryFilter): Promise<number> {
+  if (favouritesOf || album || isSearching(search)) {
+    const row = await completed(db, { type, favouritesOf, album, search })
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
     return Number(row.count);

@@ -4,6 +4,7 @@ import { adminQueueRoutes } from './admin/queue.js';
 import { adminStatusRoutes } from './admin/status.js';
 import { adminStorageRoutes } from './admin/storage.js';
 import { adminUserRoutes } from './admin/users.js';
+import { albumRouteGroup } from './albums/albumRoutesGroup.js';
 import { loginRoute } from './auth/login.js';
 import { logoutRoute } from './auth/logout.js';
 import { meRoute } from './auth/me.js';
@@ -23,6 +24,7 @@ const routeGroups = [
   meRoute,
   sessionRoutes,
   mediaRoutes,
+  albumRouteGroup,
   adminUserRoutes,
   adminQueueRoutes,
   adminAuditRoutes,

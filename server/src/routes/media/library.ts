@@ -35,6 +35,7 @@ export function libraryRoutes(app: App): void {
                 'search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30)',
             }),
           ),
+          album: Type.Optional(Type.String({ format: 'uuid', description: 'only the items of this album' })),
           sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
             default: 'taken',
           }),
@@ -53,9 +54,14 @@ export function libraryRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { type, favourites, q, sort, order, limit, cursor } = request.query;
+      const { type, favourites, album, q, sort, order, limit, cursor } = request.query;
       const { userId, sessionId } = request.auth!;
-      const filter = { type, favouritesOf: favourites ? userId : undefined, search: q ? parseSearch(q) : undefined };
+      const filter = {
+        type,
+        favouritesOf: favourites ? userId : undefined,
+        album,
+        search: q ? parseSearch(q) : undefined,
+      };
       const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
       const [rows, total] = await Promise.all([
         mediaLibrary.libraryPage(app.db, {
