@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/testApp.js';
-import { galleryRow, insertGalleryRows } from '../../testing/insertMediaRows.js';
-import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
+import type { TestApp } from '../../testing/testApp.js';
+import { createTestHousehold } from '../../testing/testHousehold.js';
+import { galleryRow } from '../../testing/insertMediaRows.js';
+import type { SignedIn } from '../../testing/testUsers.js';
 
 interface Page {
   items: { id: string; is_favourite: boolean }[];
@@ -16,19 +17,7 @@ describe('favourites, per person', () => {
   let ids: string[];
 
   beforeAll(async () => {
-    h = await createTestApp();
-    await createTestUser(h.t.db, 'mum');
-    await createTestUser(h.t.db, 'kid');
-    mum = await signIn(h.app, 'mum');
-    kid = await signIn(h.app, 'kid');
-    await insertGalleryRows(h.t.db, 30);
-    const rows = await h.t.db
-      .selectFrom('media_files')
-      .select('id')
-      .orderBy('sort_date', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    ids = rows.map((row) => row.id);
+    ({ h, mum, kid, ids } = await createTestHousehold(30));
   });
   afterAll(() => h.close());
 
