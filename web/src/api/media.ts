@@ -9,6 +9,8 @@ export interface LibraryQuery {
   order: SortOrder;
   /** The search box's text, as typed; the server reads words and dates out of it. */
   q?: string;
+  /** Only the items of this album. */
+  album?: string;
 }
 
 export function fetchLibraryPage(
@@ -21,6 +23,7 @@ export function fetchLibraryPage(
   if (query.type !== 'all') params.set('type', query.type);
   if (query.favourites) params.set('favourites', 'true');
   if (query.q) params.set('q', query.q);
+  if (query.album) params.set('album', query.album);
   if (cursor) params.set('cursor', cursor);
   return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
 }

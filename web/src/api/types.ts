@@ -27,6 +27,10 @@ export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
 export type MediaDetails = Answer<'/api/media/{id}', 'get'>;
 export type VideoVariant = MediaDetails['variants'][number];
 
+/** A household album: GET /api/albums/:id (its items: the library with `album=`). */
+export type Album = Answer<'/api/albums/{id}', 'get'>;
+export type AlbumChange = NonNullable<paths['/api/albums/{id}']['patch']['requestBody']>['content']['application/json'];
+
 export type DeviceSession = Answer<'/api/sessions', 'get'>['sessions'][number];
 
 export type AdminUser = Answer<'/api/admin/users', 'get'>['users'][number];

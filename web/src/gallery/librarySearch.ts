@@ -16,7 +16,11 @@ export const typeChoices = [
   { value: 'video', label: 'Videos' },
 ] as const;
 
-export function libraryQueryFrom(params: URLSearchParams, favourites = false): LibraryQuery {
+/** The view's query from the address; `favourites` and `album` come from the page, not the address. */
+export function libraryQueryFrom(
+  params: URLSearchParams,
+  { favourites = false, album }: { favourites?: boolean; album?: string } = {},
+): LibraryQuery {
   const type = params.get('type');
   const sort = params.get('sort');
   const choice = sortChoices.find((c) => c.value === sort)?.value ?? 'taken-desc';
@@ -28,6 +32,7 @@ export function libraryQueryFrom(params: URLSearchParams, favourites = false): L
     sort: by,
     order,
     ...(q ? { q } : {}),
+    ...(album ? { album } : {}),
   };
 }
 
