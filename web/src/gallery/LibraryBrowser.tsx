@@ -11,9 +11,12 @@ import { SearchBox } from '../search/SearchBox';
 import { SelectionBar } from '../selection/SelectionBar';
 import { useSelection, type Selection } from '../selection/useSelection';
 import { useSelectionShortcuts } from '../selection/useSelectionShortcuts';
+import { TimelineScrubber } from '../timeline/TimelineScrubber';
+import { useLibraryMonths } from '../timeline/useLibraryMonths';
 import { monthGrouping } from './buildRows';
 import { GalleryGrid } from './GalleryGrid';
 import { GalleryToolbar } from './GalleryToolbar';
+import { monthLabel } from './monthJump';
 import { useLibrary } from './useLibrary';
 import '../styles/gallery.css';
 
@@ -38,6 +41,12 @@ export function LibraryBrowser({ query, empty, children, selectionActions }: Pro
   const [params, setParams] = useSearchParams();
   const library = useLibrary(query);
   const openId = params.get('item');
+  const jumpedTo = query.from ? params.get('month') : null;
+  const months = useLibraryMonths(query);
+  const timeline = useMemo(
+    () => (query.order === 'asc' ? [...(months.data ?? [])].reverse() : (months.data ?? [])),
+    [months.data, query.order],
+  );
   const ids = useMemo(() => library.items.map((item) => item.id), [library.items]);
   const selection = useSelection(ids);
   const [adding, setAdding] = useState(false);
@@ -85,7 +94,18 @@ export function LibraryBrowser({ query, empty, children, selectionActions }: Pro
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(update)) next.set(key, value);
     next.delete('item');
+    next.delete('month');
     setParams(next);
+  };
+
+  /** The scrubber's jump: the page starts at that month, without the pages between. */
+  const jumpTo = (month: string | null) => {
+    const next = new URLSearchParams(params);
+    if (month) next.set('month', month);
+    else next.delete('month');
+    next.delete('item');
+    setParams(next);
+    window.scrollTo({ top: 0 });
   };
 
   const search = useCallback(
@@ -96,6 +116,7 @@ export function LibraryBrowser({ query, empty, children, selectionActions }: Pro
           if (q) next.set('q', q);
           else next.delete('q');
           next.delete('item');
+          next.delete('month');
           return next;
         },
         { replace },
@@ -133,6 +154,15 @@ export function LibraryBrowser({ query, empty, children, selectionActions }: Pro
         }
       />
       {children}
+      {jumpedTo && (
+        <p className="jump-notice">
+          <span>From {monthLabel(jumpedTo)}</span>
+          <button type="button" className="button subtle" onClick={() => jumpTo(null)}>
+            Back to the newest
+          </button>
+        </p>
+      )}
+      {grouping && timeline.length > 1 && <TimelineScrubber months={timeline} current={jumpedTo} onJump={jumpTo} />}
       {notice && (
         <p className="notice success library-notice" role="status">
           {notice}

@@ -1,4 +1,5 @@
 import type { LibraryQuery } from '../api/media';
+import { jumpStart } from './monthJump';
 
 /** The gallery's filter and order live in the address, so reloads and links keep them. */
 export const sortChoices = [
@@ -26,6 +27,8 @@ export function libraryQueryFrom(
   const choice = sortChoices.find((c) => c.value === sort)?.value ?? 'taken-desc';
   const [by, order] = choice.split('-') as [LibraryQuery['sort'], LibraryQuery['order']];
   const q = params.get('q')?.trim();
+  // `month` in the address is a jump made with the timeline scrubber.
+  const from = jumpStart(params.get('month') ?? '', order, by);
   return {
     type: type === 'image' || type === 'video' ? type : 'all',
     favourites,
@@ -33,6 +36,7 @@ export function libraryQueryFrom(
     order,
     ...(q ? { q } : {}),
     ...(album ? { album } : {}),
+    ...(from ? { from } : {}),
   };
 }
 

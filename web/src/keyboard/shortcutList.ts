@@ -12,6 +12,9 @@ export const shortcutList: { area: string; keys: { keys: string; does: string }[
       { keys: 'Shift + click', does: 'Select everything from the last item touched to this one' },
       { keys: 'Ctrl/⌘ + A', does: 'Select every item loaded (while selecting)' },
       { keys: 'a', does: 'Add the selected items to an album' },
+      { keys: '↑ / ↓', does: 'On the timeline (right edge): jump a month newer / older' },
+      { keys: 'PageUp / PageDown', does: 'On the timeline: jump a year newer / older' },
+      { keys: 'Home / End', does: 'On the timeline: the newest / oldest month' },
     ],
   },
   {
