@@ -3,10 +3,14 @@ import { addToAlbum, createAlbum, deleteAlbum, removeFromAlbum, updateAlbum } fr
 import type { LibraryQuery } from '../api/media';
 import type { Album, AlbumChange } from '../api/types';
 
-/** The album list, the album, and its grid (any order or search) are fetched again. */
+/** The album list, the album, its grid (any order or search) and its timeline are fetched again. */
 function refreshAlbum(queryClient: QueryClient, id: string): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ['albums'] }),
+    queryClient.invalidateQueries({
+      queryKey: ['library-months'],
+      predicate: (query) => (query.queryKey[1] as LibraryQuery | undefined)?.album === id,
+    }),
     queryClient.invalidateQueries({
       queryKey: ['library'],
       predicate: (query) => (query.queryKey[1] as LibraryQuery | undefined)?.album === id,
