@@ -18,6 +18,7 @@ export * as sessions from './queries/sessions.js';
 export * as accessLogs from './queries/accessLogs.js';
 export * as mediaLibrary from './queries/mediaLibrary.js';
 export type { LibraryRow, LibrarySort, LibraryOrder } from './queries/mediaLibrary.js';
+export * as libraryTimeline from './queries/libraryMonths.js';
 export * as mediaItems from './queries/mediaItems.js';
 export * as playbackProgress from './queries/playbackProgress.js';
 export * as favourites from './queries/favourites.js';

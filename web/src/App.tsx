@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/ApiError';
+import { AlbumPage } from './albums/AlbumPage';
+import { AlbumsPage } from './albums/AlbumsPage';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireSignIn } from './auth/RequireSignIn';
@@ -37,6 +39,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <GalleryPage /> },
       { path: 'favourites', element: <GalleryPage favourites /> },
+      { path: 'albums', element: <AlbumsPage /> },
+      { path: 'albums/:id', element: <AlbumPage /> },
       { path: 'devices', element: <DevicesPage /> },
       {
         path: 'admin/*',

@@ -24,6 +24,11 @@ export interface LibraryPageQuery extends LibraryFilter {
   limit: number;
   /** Keyset: the `sort_key` and id of the last item of the previous page. */
   after?: { sortKey: string; id: string };
+  /**
+   * Start the page at this instant of a date order (a jump to a month): descending, the items
+   * before it; ascending, those at or after it. The same index range scan as any page.
+   */
+  from?: Date;
 }
 
 /** What a gallery tile needs; `sort_key` is the value the page is ordered by, as exact text for cursors. */
@@ -48,7 +53,7 @@ export const libraryColumns = [
  * (sort_date / created_at / lower(original_name), then id), so a page is an index range scan
  * whatever its depth.
  */
-const sortExpressions = {
+export const sortExpressions = {
   taken: { column: sql`sort_date`, key: sql<string>`sort_date::text`, cast: sql`::timestamptz` },
   created: { column: sql`created_at`, key: sql<string>`created_at::text`, cast: sql`::timestamptz` },
   name: { column: sql`lower(original_name)`, key: sql<string>`lower(original_name)`, cast: sql`` },
@@ -62,7 +67,8 @@ function inAlbum(albumId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM album_items ai WHERE ai.album_id = ${albumId} AND ai.media_id = media_files.id)`;
 }
 
-function completed(db: Db, { type, favouritesOf, album, search }: LibraryFilter) {
+/** The gallery's completed items, narrowed by the view's filter. */
+export function completed(db: Db, { type, favouritesOf, album, search }: LibraryFilter) {
   let query = db.selectFrom('media_files').where('status', '=', 'completed');
   if (type) query = query.where('type', '=', type);
   if (favouritesOf) query = query.where(isFavouriteOf(favouritesOf));
@@ -86,6 +92,10 @@ export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryR
     query = query.where(
       sql<boolean>`(${sort.column}, id) ${comparison} (${q.after.sortKey}${sort.cast}, ${q.after.id}::uuid)`,
     );
+  }
+  if (q.from) {
+    const comparison = q.order === 'desc' ? sql`<` : sql`>=`;
+    query = query.where(sql<boolean>`${sort.column} ${comparison} ${q.from}`);
   }
   return query.execute();
 }

@@ -1,5 +1,5 @@
 import { apiFetch } from './apiFetch';
-import type { LibraryPage, LibrarySort, MediaDetails, MediaType, SortOrder } from './types';
+import type { LibraryPage, LibrarySort, MediaDetails, MediaType, MonthCount, SortOrder } from './types';
 
 export interface LibraryQuery {
   type: MediaType | 'all';
@@ -9,6 +9,19 @@ export interface LibraryQuery {
   order: SortOrder;
   /** The search box's text, as typed; the server reads words and dates out of it. */
   q?: string;
+  /** Only the items of this album. */
+  album?: string;
+  /** A jump to a month: the instant the page starts at (ISO; desc: items before it, asc: from it). */
+  from?: string;
+}
+
+function filterParams(query: LibraryQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.type !== 'all') params.set('type', query.type);
+  if (query.favourites) params.set('favourites', 'true');
+  if (query.q) params.set('q', query.q);
+  if (query.album) params.set('album', query.album);
+  return params;
 }
 
 export function fetchLibraryPage(
@@ -17,12 +30,20 @@ export function fetchLibraryPage(
   limit: number,
   signal?: AbortSignal,
 ): Promise<LibraryPage> {
-  const params = new URLSearchParams({ sort: query.sort, order: query.order, limit: String(limit) });
-  if (query.type !== 'all') params.set('type', query.type);
-  if (query.favourites) params.set('favourites', 'true');
-  if (query.q) params.set('q', query.q);
+  const params = filterParams(query);
+  params.set('sort', query.sort);
+  params.set('order', query.order);
+  params.set('limit', String(limit));
+  if (query.from) params.set('from', query.from);
   if (cursor) params.set('cursor', cursor);
   return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
+}
+
+/** How many items of the view each month (UTC) holds, newest first: the timeline scrubber's scale. */
+export async function fetchLibraryMonths(query: LibraryQuery, signal?: AbortSignal): Promise<MonthCount[]> {
+  const params = filterParams(query);
+  params.set('sort', query.sort === 'created' ? 'created' : 'taken');
+  return (await apiFetch<{ months: MonthCount[] }>(`/api/media/library/months?${params}`, { signal })).months;
 }
 
 export function fetchMediaDetails(id: string, signal?: AbortSignal): Promise<MediaDetails> {

@@ -24,8 +24,14 @@ export type MediaItem = LibraryPage['items'][number];
 export type MediaType = MediaItem['type'];
 export type LibrarySort = NonNullable<Query<'/api/media/library'>['sort']>;
 export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
+/** One month of the timeline scrubber: `YYYY-MM` (UTC) and its count. */
+export type MonthCount = Answer<'/api/media/library/months', 'get'>['months'][number];
 export type MediaDetails = Answer<'/api/media/{id}', 'get'>;
 export type VideoVariant = MediaDetails['variants'][number];
+
+/** A household album: GET /api/albums/:id (its items: the library with `album=`). */
+export type Album = Answer<'/api/albums/{id}', 'get'>;
+export type AlbumChange = NonNullable<paths['/api/albums/{id}']['patch']['requestBody']>['content']['application/json'];
 
 export type DeviceSession = Answer<'/api/sessions', 'get'>['sessions'][number];
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { signOut } from '../api/auth';
 import { useAuth } from '../auth/AuthProvider';
+import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts';
 import { ThemeToggle } from '../theme/ThemeToggle';
 
 export function AppShell() {
@@ -24,6 +25,7 @@ export function AppShell() {
             Gallery
           </NavLink>
           <NavLink to="/favourites">Favourites</NavLink>
+          <NavLink to="/albums">Albums</NavLink>
           <NavLink to="/devices">My devices</NavLink>
           {isAdmin && <NavLink to="/admin">Admin</NavLink>}
         </nav>
@@ -31,6 +33,7 @@ export function AppShell() {
           <span className="who" title={session?.user.email}>
             {session?.user.full_name}
           </span>
+          <KeyboardShortcuts />
           <ThemeToggle />
           <button
             type="button"

@@ -83,3 +83,16 @@ export function HeartIcon({ filled = false, size = 20 }: { filled?: boolean; siz
     </svg>
   );
 }
+
+export const CheckIcon = ({ size = 18 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Icon>
+);
+
+export const AlbumAddIcon = () => (
+  <Icon>
+    <rect x="3" y="5" width="14" height="14" rx="2" />
+    <path d="M10 9v6M7 12h6M21 8v12a1 1 0 0 1-1 1H8" />
+  </Icon>
+);

@@ -2,6 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { To } from 'react-router';
 import type { MediaItem } from '../api/types';
+import type { Selection } from '../selection/useSelection';
 import { buildRows, type Grouping } from './buildRows';
 import { columnsForWidth, gapForWidth } from './columnsForWidth';
 import { MediaTile } from './MediaTile';
@@ -16,6 +17,8 @@ interface Props {
   linkTo: (item: MediaItem) => To;
   hasMore: boolean;
   loadMore: () => void;
+  /** Where items can be selected (tile checks, long press, shift-click ranges). */
+  selection?: Selection;
 }
 
 /**
@@ -23,7 +26,7 @@ interface Props {
  * exist in the DOM, so a hundred thousand items scroll like a hundred. Tiles are squares
  * whose size follows the width, so nothing moves while images arrive.
  */
-export function GalleryGrid({ items, grouping, linkTo, hasMore, loadMore }: Props) {
+export function GalleryGrid({ items, grouping, linkTo, hasMore, loadMore, selection }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const width = useElementWidth(container);
   const columns = columnsForWidth(width);
@@ -63,6 +66,7 @@ export function GalleryGrid({ items, grouping, linkTo, hasMore, loadMore }: Prop
       ref={container}
       className="grid-viewport"
       data-columns={columns}
+      data-selecting={selection?.active || undefined}
       style={{ height: tileSize > 0 ? virtualizer.getTotalSize() : undefined }}
     >
       {tileSize > 0 &&
@@ -80,7 +84,15 @@ export function GalleryGrid({ items, grouping, linkTo, hasMore, loadMore }: Prop
           return (
             <div key={row.key} className="grid-row tile-row" style={{ ...offset, height: tileSize }}>
               {row.items.map((item) => (
-                <MediaTile key={item.id} item={item} to={linkTo(item)} onThumbnailLoad={markFirstThumbnail} />
+                <MediaTile
+                  key={item.id}
+                  item={item}
+                  to={linkTo(item)}
+                  onThumbnailLoad={markFirstThumbnail}
+                  selecting={selection?.active}
+                  selected={selection?.selected.has(item.id)}
+                  onSelect={selection?.toggle}
+                />
               ))}
             </div>
           );

@@ -8,9 +8,11 @@ interface Props {
   onChange: (change: { type?: string; sort?: string }) => void;
   /** The search box, when the page has one. */
   search?: ReactNode;
+  /** The button into selection mode, when there is something to select. */
+  select?: ReactNode;
 }
 
-export function GalleryToolbar({ query, total, onChange, search }: Props) {
+export function GalleryToolbar({ query, total, onChange, search, select }: Props) {
   const id = useId();
   return (
     <div className="gallery-toolbar">
@@ -28,6 +30,7 @@ export function GalleryToolbar({ query, total, onChange, search }: Props) {
         ))}
       </div>
       <div className="toolbar-end">
+        {select}
         {total !== null && (
           <span className="muted count" aria-live="polite">
             {total.toLocaleString()} {total === 1 ? 'item' : 'items'}

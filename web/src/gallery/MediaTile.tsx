@@ -1,24 +1,38 @@
 import { memo, useRef, useState } from 'react';
 import { Link, type To } from 'react-router';
 import type { MediaItem } from '../api/types';
-import { ImageIcon, PlayIcon } from '../components/icons';
+import { CheckIcon, ImageIcon, PlayIcon } from '../components/icons';
 import { FavouriteButton } from '../favourites/FavouriteButton';
 import { formatDuration } from '../format/formatDuration';
+import { useLongPress } from '../selection/useLongPress';
 import { useTouchInView } from './useTouchInView';
 
 interface Props {
   item: MediaItem;
   to: To;
   onThumbnailLoad?: () => void;
+  /** The grid is in selection mode: a click selects instead of opening. */
+  selecting?: boolean;
+  selected?: boolean;
+  /** Where the grid can select; `range` when shift was held. */
+  onSelect?: (id: string, range: boolean) => void;
 }
 
 /**
  * One square tile: the still thumbnail, swapped for the animated preview while hovered or
  * focused (or, on touch screens, while in view). The preview is laid over the still and
  * shown only once decoded, so nothing flickers or jumps. The heart sits beside the link, not
- * in it (a button inside a link is neither valid nor reachable by keyboard on its own).
+ * in it (a button inside a link is neither valid nor reachable by keyboard on its own); so is
+ * the check that selects it, which a long press on a phone also sets.
  */
-export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: Props) {
+export const MediaTile = memo(function MediaTile({
+  item,
+  to,
+  onThumbnailLoad,
+  selecting = false,
+  selected = false,
+  onSelect,
+}: Props) {
   const ref = useRef<HTMLAnchorElement>(null);
   const [hovered, setHovered] = useState(false);
   const [previewReady, setPreviewReady] = useState(false);
@@ -28,12 +42,19 @@ export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: 
   const isVideo = item.type === 'video';
   const duration = formatDuration(item.duration);
   const label = `${isVideo ? `Video${duration ? `, ${duration}` : ''}` : 'Photo'}: ${item.original_name}`;
+  const longPress = useLongPress(onSelect && !selecting ? () => onSelect(item.id, false) : undefined);
 
   return (
-    <div className="tile-cell">
+    <div className="tile-cell" data-selected={selected || undefined}>
       <Link
         ref={ref}
         to={to}
+        {...longPress}
+        onClick={(event) => {
+          if (!selecting || !onSelect) return;
+          event.preventDefault();
+          onSelect(item.id, event.shiftKey);
+        }}
         className="tile"
         data-type={item.type}
         data-id={item.id}
@@ -82,7 +103,19 @@ export const MediaTile = memo(function MediaTile({ item, to, onThumbnailLoad }: 
           </span>
         )}
       </Link>
-      <FavouriteButton item={item} className="tile-heart" size={18} />
+      {onSelect && (
+        <button
+          type="button"
+          className="tile-check"
+          aria-pressed={selected}
+          aria-label={`Select ${item.original_name}`}
+          title="Select (shift: a range)"
+          onClick={(event) => onSelect(item.id, event.shiftKey)}
+        >
+          <CheckIcon />
+        </button>
+      )}
+      {!selecting && <FavouriteButton item={item} className="tile-heart" size={18} />}
     </div>
   );
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import '../styles/search.css';
+import { isTyping } from '../keyboard/isTyping';
 
 /** Long enough that a word typed at normal speed is one request, short enough to feel live. */
 const debounceMs = 300;
@@ -9,12 +10,6 @@ interface Props {
   value: string;
   /** A new search: `replace` while typing, so Back skips the half-typed words. */
   onSearch: (q: string, options: { replace: boolean }) => void;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
 }
 
 /**

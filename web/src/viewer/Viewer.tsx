@@ -3,13 +3,15 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { fetchMediaDetails } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ChevronIcon, CloseIcon, InfoIcon } from '../components/icons';
+import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
+import { AlbumAddIcon, ChevronIcon, CloseIcon, InfoIcon } from '../components/icons';
 import { FavouriteButton } from '../favourites/FavouriteButton';
 import { useToggleFavourite } from '../favourites/useToggleFavourite';
 import { Loading } from '../components/Loading';
 import '../styles/viewer.css';
 import { DetailsPanel } from './DetailsPanel';
 import { ZoomableImage } from './ZoomableImage';
+import { isTyping } from '../keyboard/isTyping';
 
 // hls.js is big and only videos need it: it comes with this chunk, on first play.
 const VideoPlayer = lazy(() => import('../player/VideoPlayer'));
@@ -25,7 +27,7 @@ interface Props {
 /**
  * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
  * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details,
- * f hearts the item.
+ * f hearts the item, a adds it to an album.
  */
 export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props) {
   const details = useQuery({ queryKey: ['media', id], queryFn: ({ signal }) => fetchMediaDetails(id, signal) });
@@ -37,6 +39,9 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const toggleFavourite = useToggleFavourite();
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => setAdded(null), [id]);
 
   useEffect(() => {
     if (index >= 0 && index >= items.length - 5) onNearEnd();
@@ -64,6 +69,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
       if (event.key === 'Escape') onClose();
       else if (event.key === 'i') setShowDetails((shown) => !shown);
       else if (event.key === 'f' && item) toggleFavourite.mutate({ id: item.id, favourite: !item.is_favourite });
+      else if (event.key === 'a' && item) setAdding(true);
       else if (back && previous) onShow(previous.id);
       else if (forward && next) onShow(next.id);
       else return;
@@ -83,7 +89,23 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
         <span className="viewer-title" title={title}>
           {title}
         </span>
+        {added && (
+          <span className="viewer-added" role="status">
+            {added}
+          </span>
+        )}
         {item && <FavouriteButton item={item} className="icon-button viewer-heart" />}
+        {item && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Add to album"
+            title="Add to album (a)"
+            onClick={() => setAdding(true)}
+          >
+            <AlbumAddIcon />
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -148,13 +170,17 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
         </div>
         {showDetails && item && <DetailsPanel item={item} details={details.data} />}
       </div>
+      {adding && item && (
+        <AddToAlbumDialog
+          mediaIds={[item.id]}
+          onClose={() => setAdding(false)}
+          onAdded={(album) => {
+            setAdding(false);
+            setAdded(`In “${album.name}”`);
+          }}
+        />
+      )}
     </div>
-  );
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
   );
 }
 

@@ -3,8 +3,9 @@ import { mediaLibrary } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
 import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
+import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
-import { parseSearch } from '../../search/parseSearch.js';
+import { libraryFilterFrom, libraryFilterQuery } from './libraryFilter.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -26,22 +27,20 @@ export function libraryRoutes(app: App): void {
         tags: ['media'],
         summary: 'The gallery, a page at a time (keyset paging: pass next_cursor back as cursor)',
         querystring: Type.Object({
-          type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
-          favourites: Type.Optional(Type.Boolean({ description: 'only my favourites' })),
-          q: Type.Optional(
-            Type.String({
-              maxLength: 200,
-              description:
-                'search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30)',
-            }),
-          ),
-          album: Type.Optional(Type.String({ format: 'uuid', description: 'only the items of this album' })),
+          ...libraryFilterQuery,
           sort: Type.Union([Type.Literal('taken'), Type.Literal('created'), Type.Literal('name')], {
             default: 'taken',
           }),
           order: Type.Union([Type.Literal('desc'), Type.Literal('asc')], { default: 'desc' }),
           limit: Type.Integer({ minimum: 1, maximum: 200, default: 60 }),
           cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+          from: Type.Optional(
+            Type.String({
+              format: 'date-time',
+              description:
+                'jump: start at this instant of a date order (desc: items before it, asc: at or after it), e.g. the first instant after a month to show that month first',
+            }),
+          ),
         }),
         response: {
           200: Type.Object({
@@ -54,14 +53,14 @@ export function libraryRoutes(app: App): void {
       },
     },
     async (request) => {
-      const { type, favourites, album, q, sort, order, limit, cursor } = request.query;
+      const { sort, order, limit, cursor, from } = request.query;
       const { userId, sessionId } = request.auth!;
-      const filter = {
-        type,
-        favouritesOf: favourites ? userId : undefined,
-        album,
-        search: q ? parseSearch(q) : undefined,
-      };
+      const filter = libraryFilterFrom(request.query, userId);
+      if (from && sort === 'name') {
+        throw new ApiError('SYSTEM_003', 'A jump to a date needs a date order (sort=taken or sort=created).', [
+          { in: 'querystring', field: 'from', message: 'needs sort=taken or sort=created' },
+        ]);
+      }
       const after = cursor ? decodeCursor(cursor, isSortKeyAndId) : undefined;
       const [rows, total] = await Promise.all([
         mediaLibrary.libraryPage(app.db, {
@@ -71,6 +70,7 @@ export function libraryRoutes(app: App): void {
           order,
           limit: limit + 1,
           after: after && { sortKey: after[0], id: after[1] },
+          from: from ? new Date(from) : undefined,
         }),
         mediaLibrary.countLibrary(app.db, filter),
       ]);

@@ -6,6 +6,7 @@ import { imageRoutes } from './images.js';
 import { itemRoutes } from './item.js';
 import { keyRoutes } from './keys.js';
 import { libraryRoutes } from './library.js';
+import { libraryMonthRoutes } from './libraryMonths.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { originalRoutes } from './original.js';
 import { progressRoutes } from './progress.js';
@@ -16,6 +17,7 @@ import { streamRoutes } from './stream.js';
 export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
+  libraryMonthRoutes(app);
   itemRoutes(app);
   favouriteRoutes(app);
   captionRoutes(app);

@@ -669,6 +669,8 @@ export interface paths {
           order: 'desc' | 'asc';
           limit: number;
           cursor?: string;
+          /** @description jump: start at this instant of a date order (desc: items before it, asc: at or after it), e.g. the first instant after a month to show that month first */
+          from?: string;
         };
         header?: never;
         path?: never;
@@ -711,6 +713,75 @@ export interface paths {
               }[];
               next_cursor: string | null;
               total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/library/months': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many items of the view each month (UTC) holds, newest first (months without items left out) */
+    get: {
+      parameters: {
+        query: {
+          type?: 'image' | 'video';
+          /** @description only my favourites */
+          favourites?: boolean;
+          /** @description search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30) */
+          q?: string;
+          /** @description only the items of this album */
+          album?: string;
+          sort: 'taken' | 'created';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              months: {
+                /** @description YYYY-MM, UTC */
+                month: string;
+                count: number;
+              }[];
             };
           };
         };
