@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { hashFile } from '../../publish/hashFile.js';
+import { reserveMedia, type Reservation } from '../reserveMedia.js';
+import type { JobRun } from './jobRun.js';
+import type { SourceFile } from './sourceFile.js';
+
+/** Hashes the content and learns who makes its item; from here on a failure concerns that item. */
+export async function hashAndReserve(run: JobRun, source: SourceFile): Promise<Reservation> {
+  run.stage('hashing', 1);
+  const contentHash = await hashFile(source.input, run.signal);
+  const reservation = await reserveMedia(run.ctx.db, {
+    contentHash,
+    originalName: path.basename(run.relativePath),
+    size: source.size,
+    jobId: run.jobId,
+  });
+  run.mediaId = reservation.media.id;
+  run.generation = reservation.media.generation;
+  run.progress.setMediaId(reservation.media.id);
+  return reservation;
+}

@@ -1,0 +1,97 @@
+import Hls, { type ErrorData, type Level } from 'hls.js/light';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { engineFor, startAttempt, type StreamRequest } from './playbackAttempt';
+import type { PlaybackProblem } from './playbackErrorMessage';
+import type { PlaybackNotices } from './usePlaybackNotices';
+
+export interface QualityLevel {
+  index: number;
+  label: string;
+}
+
+export interface Quality {
+  /** Highest first; empty until hls.js has read the master playlist (and under native HLS). */
+  levels: QualityLevel[];
+  /** -1: automatic. */
+  chosenLevel: number;
+  playingLevel: number | null;
+  chooseLevel(index: number): void;
+}
+
+/**
+ * hls.js on MediaSource: plays the signed master playlist (its key and segment URIs are
+ * signed too), offers the quality menu, recovers once from a media error, and says why it
+ * stopped otherwise.
+ */
+export function useHlsJsEngine(
+  video: RefObject<HTMLVideoElement | null>,
+  stream: StreamRequest,
+  notices: PlaybackNotices,
+): Quality {
+  const hls = useRef<Hls | null>(null);
+  const [levels, setLevels] = useState<QualityLevel[]>([]);
+  const [chosenLevel, setChosenLevel] = useState(-1);
+  const [playingLevel, setPlayingLevel] = useState<number | null>(null);
+  const { url, attempt, startAt } = stream;
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element || !url || engineFor(element) !== 'hls.js') return;
+    const run = startAttempt(element, { url, attempt, startAt }, notices);
+    const player = new Hls({ startPosition: run.position > 0 ? run.position : -1, capLevelToPlayerSize: true });
+    hls.current = player;
+    let recoveredMedia = false;
+    player.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
+      setLevels(qualityLevels(data.levels));
+      run.play();
+    });
+    player.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
+    player.on(Hls.Events.ERROR, (_event, data: ErrorData) => {
+      if (!data.fatal) return;
+      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recoveredMedia) {
+        recoveredMedia = true;
+        player.recoverMediaError();
+        return;
+      }
+      player.destroy();
+      hls.current = null;
+      run.fail(problemOf(data));
+    });
+    player.loadSource(url);
+    player.attachMedia(element);
+    return () => {
+      run.cancel();
+      player.destroy();
+      hls.current = null;
+    };
+  }, [video, url, attempt, startAt, notices]);
+
+  const chooseLevel = (index: number) => {
+    setChosenLevel(index);
+    if (hls.current) hls.current.currentLevel = index;
+  };
+  return { levels, chosenLevel, playingLevel, chooseLevel };
+}
+
+function problemOf(data: ErrorData): Omit<PlaybackProblem, 'sessionValid'> {
+  return {
+    status: data.response?.code ?? null,
+    kind:
+      data.type === Hls.ErrorTypes.NETWORK_ERROR
+        ? 'network'
+        : data.type === Hls.ErrorTypes.MEDIA_ERROR
+          ? 'media'
+          : 'other',
+  };
+}
+
+function qualityLevels(levels: Level[]): QualityLevel[] {
+  return levels
+    .map((level, index) => ({
+      index,
+      height: level.height,
+      label: level.height ? `${level.height}p` : `${Math.round(level.bitrate / 1000)} kbps`,
+    }))
+    .sort((a, b) => b.height - a.height)
+    .map(({ index, label }) => ({ index, label }));
+}
