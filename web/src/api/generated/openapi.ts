@@ -247,14 +247,23 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            /** @description username or email */
-            login: string;
-            password: string;
-            /** @description a random id the browser keeps, so one device has one session */
-            device_id?: string;
-            device_name?: string;
-          };
+          'application/json':
+            | {
+                /** @description username or email */
+                login: string;
+                password: string;
+                /** @description a random id the client keeps, so one device has one session; without it the id is derived from the user agent and device_name */
+                device_id?: string;
+                device_name?: string;
+              }
+            | {
+                /** @description username or email */
+                username: string;
+                password: string;
+                /** @description a random id the client keeps, so one device has one session; without it the id is derived from the user agent and device_name */
+                device_id?: string;
+                device_name?: string;
+              };
         };
       };
       responses: {
