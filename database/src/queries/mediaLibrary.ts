@@ -24,6 +24,8 @@ export interface LibraryPageQuery extends LibraryFilter {
   limit: number;
   /** Keyset: the `sort_key` and id of the last item of the previous page. */
   after?: { sortKey: string; id: string };
+  /** Numbered pages (the design document's `page`): rows to skip. Keyset paging leaves it out. */
+  offset?: number;
 }
 
 /** What a gallery tile needs; `sort_key` is the value the page is ordered by, as exact text for cursors. */
@@ -87,6 +89,7 @@ export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryR
       sql<boolean>`(${sort.column}, id) ${comparison} (${q.after.sortKey}${sort.cast}, ${q.after.id}::uuid)`,
     );
   }
+  if (q.offset) query = query.offset(q.offset);
   return query.execute();
 }
 

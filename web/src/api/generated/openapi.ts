@@ -663,21 +663,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gallery, a page at a time (keyset paging: pass next_cursor back as cursor) */
+    /** The gallery, a page at a time: keyset paging (cursor), or numbered pages (page) */
     get: {
       parameters: {
         query: {
-          type?: 'image' | 'video';
+          /** @description all (the same as leaving it out), image or video */
+          type?: 'all' | 'image' | 'video';
           /** @description only my favourites */
           favourites?: boolean;
           /** @description search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30) */
           q?: string;
           /** @description only the items of this album */
           album?: string;
-          sort: 'taken' | 'created' | 'name';
+          /** @description created_at is the design document's name for created */
+          sort: 'taken' | 'created' | 'created_at' | 'name';
           order: 'desc' | 'asc';
           limit: number;
+          /** @description keyset paging: next_cursor of the last page */
           cursor?: string;
+          /** @description numbered paging (the design document's): answers {data, pagination} instead */
+          page?: number;
         };
         header?: never;
         path?: never;
@@ -691,36 +696,85 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: {
-                /**
-                 * Format: uuid
-                 * @description a UUID
-                 */
-                id: string;
-                type: 'image' | 'video';
-                original_name: string;
-                mime: string | null;
-                size: number;
-                width: number | null;
-                height: number | null;
-                duration: number | null;
-                /** Format: date-time */
-                taken_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                is_favourite: boolean;
-                caption: string | null;
-                thumbnail_url: string | null;
-                image_url: string | null;
-                preview_url: string | null;
-                scene_preview_url: string | null;
-                poster_url: string | null;
-                stream_url: string | null;
-              }[];
-              next_cursor: string | null;
-              total: number;
-            };
+            'application/json':
+              | {
+                  items: {
+                    /**
+                     * Format: uuid
+                     * @description a UUID
+                     */
+                    id: string;
+                    type: 'image' | 'video';
+                    original_name: string;
+                    name: string;
+                    mime: string | null;
+                    size: number;
+                    width: number | null;
+                    height: number | null;
+                    duration: number | null;
+                    /** Format: date-time */
+                    taken_at: string | null;
+                    /** Format: date-time */
+                    created_at: string;
+                    is_favourite: boolean;
+                    caption: string | null;
+                    thumbnail_url: string | null;
+                    image_url: string | null;
+                    preview_url: string | null;
+                    scene_preview_url: string | null;
+                    poster_url: string | null;
+                    stream_url: string | null;
+                    metadata: {
+                      width: number | null;
+                      height: number | null;
+                      duration?: number | null;
+                      size_bytes: number;
+                    };
+                  }[];
+                  next_cursor: string | null;
+                  total: number;
+                }
+              | {
+                  data: {
+                    /**
+                     * Format: uuid
+                     * @description a UUID
+                     */
+                    id: string;
+                    type: 'image' | 'video';
+                    original_name: string;
+                    name: string;
+                    mime: string | null;
+                    size: number;
+                    width: number | null;
+                    height: number | null;
+                    duration: number | null;
+                    /** Format: date-time */
+                    taken_at: string | null;
+                    /** Format: date-time */
+                    created_at: string;
+                    is_favourite: boolean;
+                    caption: string | null;
+                    thumbnail_url: string | null;
+                    image_url: string | null;
+                    preview_url: string | null;
+                    scene_preview_url: string | null;
+                    poster_url: string | null;
+                    stream_url: string | null;
+                    metadata: {
+                      width: number | null;
+                      height: number | null;
+                      duration?: number | null;
+                      size_bytes: number;
+                    };
+                  }[];
+                  pagination: {
+                    total: number;
+                    page: number;
+                    limit: number;
+                    pages: number;
+                  };
+                };
           };
         };
         /** @description Default Response */
@@ -785,6 +839,7 @@ export interface paths {
               id: string;
               type: 'image' | 'video';
               original_name: string;
+              name: string;
               mime: string | null;
               size: number;
               width: number | null;
@@ -802,8 +857,13 @@ export interface paths {
               scene_preview_url: string | null;
               poster_url: string | null;
               stream_url: string | null;
-            } & {
+              /** @description what the processor kept (camera, EXIF, …) with the design document's four fields */
               metadata: {
+                width: number | null;
+                height: number | null;
+                duration?: number | null;
+                size_bytes: number;
+              } & {
                 [key: string]: unknown;
               };
               variants: {
