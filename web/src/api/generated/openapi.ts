@@ -422,16 +422,24 @@ export interface paths {
           'application/json': {
             /** @description sign out every device of this account */
             logout_all_devices?: boolean;
+            /** @description the design document's field; Keepsake keeps the refresh token in its cookie, so this may be left out. When sent, it must be this session's */
+            refresh_token?: string;
           };
         };
       };
       responses: {
-        /** @description No content */
-        204: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              message: string;
+              /** @description how many sessions were ended */
+              devices_affected: number;
+            };
+          };
         };
         /** @description Default Response */
         '4XX': {
@@ -569,6 +577,11 @@ export interface paths {
                 /** Format: date-time */
                 created_at: string;
                 current: boolean;
+                /** @description the design document's name for ip */
+                ip_address: string | null;
+                /** Format: date-time */
+                last_activity: string;
+                is_current: boolean;
               }[];
             };
           };
@@ -624,12 +637,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description No content */
-        204: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
         };
         /** @description Default Response */
         '4XX': {
