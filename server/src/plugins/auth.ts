@@ -41,7 +41,7 @@ function isAccessClaims(value: unknown): value is AccessClaims {
 
 /**
  * Authentication for every route, by the route's declared access level: Bearer JWTs
- * (HS256 only) for the API, signed `?t=` tokens for media URLs. Either way the session
+ * (HS256 only) for the API, signed `?t=` tokens (or Bearer) for media URLs. Either way the session
  * must be live in Redis (checking touches it: idle timeout) and unrevoked in PostgreSQL.
  */
 export const authPlugin = fp(
@@ -83,8 +83,19 @@ export const authPlugin = fp(
       if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');
     }
 
-    async function signed(request: FastifyRequest, resource: SignedResource): Promise<void> {
-      const sessionId = app.mediaUrls.verify((request.query as { t?: unknown } | undefined)?.t, resource);
+    /**
+     * Media URLs: the signed `?t=` when there is one (it opens only its own purpose and item),
+     * else a Bearer access token, as the design document's clients send (the same session checks;
+     * such a client could ask the API for any item anyway).
+     */
+    async function media(request: FastifyRequest, resource: SignedResource): Promise<void> {
+      const t = (request.query as { t?: unknown } | undefined)?.t;
+      if (t === undefined && bearerToken(request.headers.authorization)) return bearer(request, false);
+      return signed(request, t, resource);
+    }
+
+    async function signed(request: FastifyRequest, t: unknown, resource: SignedResource): Promise<void> {
+      const sessionId = app.mediaUrls.verify(t, resource);
       if (!sessionId) throw new ApiError('SEC_002');
       const userId = await checkSession(sessionCheck, sessionId);
       activity.seen(sessionId);
@@ -108,9 +119,9 @@ export const authPlugin = fp(
         case 'admin':
           return bearer(request, access === 'admin');
         case 'media-item':
-          return signed(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
+          return media(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
         case 'media-key':
-          return signed(request, `key:${params.keyId ?? ''}`);
+          return media(request, `key:${params.keyId ?? ''}`);
       }
     });
   },

@@ -367,4 +367,52 @@ describe('media delivery (real processed media)', () => {
       }
     });
   });
+
+  describe("with the design document's Authorization: Bearer instead of ?t=", () => {
+    const bare = (url: string) => url.replace(/\?t=.*$/, '');
+
+    it('opens the tile, the photo and the key with the access token, after the same session checks', async () => {
+      const thumb = await get(bare(photoItem.thumbnail_url), member.auth);
+      expect(thumb.statusCode, thumb.body).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/webp');
+      const photoBytes = await get(bare(photoItem.image_url!), member.auth);
+      expect(photoBytes.statusCode).toBe(200);
+      expect(photoBytes.headers['cache-control']).toBe('no-store');
+      expect((await get(bare(photoItem.thumbnail_url))).statusCode).toBe(403);
+      expect((await get(bare(photoItem.thumbnail_url), { authorization: 'Bearer nonsense' })).statusCode).toBe(401);
+    });
+
+    it('keeps a signed token purpose-bound even beside a Bearer header', async () => {
+      const tileToken = new URL(`http://x${photoItem.thumbnail_url}`).searchParams.get('t');
+      const refused = await get(`${bare(photoItem.image_url!)}?t=${tileToken}`, admin.auth);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('SEC_002');
+    });
+
+    it('answers a photo at /api/media/stream/:id with the decrypted WebP', async () => {
+      const streamed = await get(`/api/media/stream/${photo.id}`, member.auth);
+      expect(streamed.statusCode, streamed.body).toBe(200);
+      expect(streamed.headers['content-type']).toBe('image/webp');
+      expect(streamed.headers['cache-control']).toBe('no-store');
+      const viaImage = await get(photoItem.image_url!);
+      expect(streamed.rawPayload.equals(viaImage.rawPayload)).toBe(true);
+    });
+
+    it('plays the video in ffmpeg from /api/media/stream/:id with only the Bearer header', async () => {
+      const stderr = await playHlsUrl(`http://127.0.0.1:${port}/api/media/stream/${video.id}`, 'verbose', [
+        '-headers',
+        `Authorization: ${member.auth.authorization}\r\n`,
+      ]);
+      expect(stderr).toMatch(/\/api\/media\/segment\//);
+    });
+
+    it('still refuses the original to a member, and everything once the session has ended', async () => {
+      expect((await get(`/api/media/original/${photo.id}`, member.auth)).statusCode).toBe(403);
+      const viewer = await signIn(h.app, 'kid');
+      expect((await get(bare(photoItem.thumbnail_url), viewer.auth)).statusCode).toBe(200);
+      await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: viewer.auth });
+      const after = await get(bare(photoItem.thumbnail_url), viewer.auth);
+      expect(after.statusCode).toBe(401);
+    });
+  });
 });

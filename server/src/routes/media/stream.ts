@@ -8,6 +8,7 @@ import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
+import { sendPhoto } from './sendPhoto.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { requireStreamSlot } from './requireStreamSlot.js';
 import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
@@ -45,18 +46,21 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
         tags: ['media'],
-        summary: 'The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed',
+        summary:
+          'The master HLS playlist (variant, key and segment URIs inside are absolute-path and signed); for a photo, the photo (WebP)',
         security: mediaSecurity,
         params: IdParams,
         querystring: SignedQuery,
-        produces: [playlistType],
+        produces: [playlistType, 'image/webp'],
         response: errorResponses,
       },
     },
     async (request, reply) => {
       const { userId, sessionId } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
-      if (item.type !== 'video' || !item.playlist_path) throw new ApiError('MEDIA_001', 'This item is not a video.');
+      // The design document's gallery streams photos too: the decrypted WebP, as /image gives it.
+      if (item.type === 'image') return sendPhoto(app, request, reply, item);
+      if (!item.playlist_path) throw new ApiError('MEDIA_001', 'This video has no playlist.');
       if (!(await streamLimiter.claim(userId, sessionId, item.id))) {
         request.audit({ action: 'media.stream_refused', mediaId: item.id, status: 429 });
         throw new ApiError('MEDIA_003');

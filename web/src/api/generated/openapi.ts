@@ -1357,7 +1357,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed */
+    /** The master HLS playlist (variant, key and segment URIs inside are absolute-path and signed); for a photo, the photo (WebP) */
     get: {
       parameters: {
         query?: never;
@@ -1377,6 +1377,7 @@ export interface paths {
           };
           content: {
             'application/vnd.apple.mpegurl': components['schemas']['ErrorResponse'];
+            'image/webp': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1386,6 +1387,7 @@ export interface paths {
           };
           content: {
             'application/vnd.apple.mpegurl': components['schemas']['ErrorResponse'];
+            'image/webp': components['schemas']['ErrorResponse'];
           };
         };
       };
