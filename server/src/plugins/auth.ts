@@ -64,20 +64,20 @@ export const authPlugin = fp(
 
     async function bearer(request: FastifyRequest, adminOnly: boolean): Promise<void> {
       const token = bearerToken(request.headers.authorization);
-      if (!token) throw new ApiError('AUTH_002', 'Sign-in required: send the access token as "Authorization: Bearer".');
+      if (!token) throw new ApiError('AUTH_003', 'Sign-in required: send the access token as "Authorization: Bearer".');
       let claims: unknown;
       try {
         claims = app.jwt.verify(token);
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
-        throw new ApiError('AUTH_002', expired ? 'The access token has expired; refresh it.' : undefined);
+        throw new ApiError(expired ? 'AUTH_002' : 'AUTH_003');
       }
-      if (!isAccessClaims(claims)) throw new ApiError('AUTH_002');
+      if (!isAccessClaims(claims)) throw new ApiError('AUTH_003');
       const [user, sessionUserId] = await Promise.all([
         users.findUserById(app.db, claims.sub),
         checkSession(sessionCheck, claims.sid),
       ]);
-      if (!user || sessionUserId !== user.id) throw new ApiError('AUTH_002', 'This account no longer exists.');
+      if (!user || sessionUserId !== user.id) throw new ApiError('AUTH_003', 'This account no longer exists.');
       activity.seen(claims.sid);
       request.auth = { userId: user.id, sessionId: claims.sid, role: user.role, user };
       if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');

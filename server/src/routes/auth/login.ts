@@ -93,7 +93,7 @@ export async function loginRoute(app: App): Promise<void> {
       await attempt.refund();
       if (!user.is_active) {
         request.audit({ action: 'auth.login_failed', userId: user.id, status: 401, details: { reason: 'disabled' } });
-        throw new ApiError('AUTH_004');
+        throw new ApiError('AUTH_008');
       }
 
       const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;

@@ -101,6 +101,21 @@ describe('media delivery (real processed media)', () => {
       }
     });
 
+    it('answers a stored file that cannot be read (a folder in its place) with 500 SYSTEM_002, a storage error', async () => {
+      const image = path.join(env.assetsDir, photo.image_path!);
+      const kept = `${image}.kept`;
+      await fs.rename(image, kept);
+      try {
+        await fs.mkdir(image);
+        const response = await get(photoItem.image_url!);
+        expect(response.statusCode).toBe(500);
+        expect(response.json().error.code).toBe('SYSTEM_002');
+      } finally {
+        await fs.rm(image, { recursive: true, force: true });
+        await fs.rename(kept, image);
+      }
+    });
+
     it('refuses a sealed file moved onto another one of the same item (the thumbnail over the photo)', async () => {
       const image = path.join(env.assetsDir, photo.image_path!);
       const kept = `${image}.kept`;
@@ -109,7 +124,7 @@ describe('media delivery (real processed media)', () => {
         await fs.copyFile(path.join(env.assetsDir, photo.thumbnail_path!), image);
         const response = await get(photoItem.image_url!);
         expect(response.statusCode).toBe(500);
-        expect(response.json().error.code).toBe('MEDIA_005');
+        expect(response.json().error.code).toBe('MEDIA_003');
       } finally {
         await fs.rename(kept, image);
       }
@@ -319,7 +334,7 @@ describe('media delivery (real processed media)', () => {
       for (const url of [key, segment, item.thumbnail_url, item.stream_url!]) {
         const response = await get(url);
         expect(response.statusCode, url).toBe(401);
-        expect(response.json().error.code).toBe('AUTH_003');
+        expect(response.json().error.code).toBe('AUTH_007');
       }
     });
   });

@@ -8,8 +8,9 @@ import { errorResponses, IdParams } from '../../schemas/common.js';
 /** The item if it is in the gallery; otherwise the error that says why not. */
 export async function requireCompletedMedia(app: App, id: string): Promise<MediaFile> {
   const item = await mediaItems.findMediaById(app.db, id);
-  if (!item || item.status === 'failed') throw new ApiError('MEDIA_001');
-  if (item.status !== 'completed') throw new ApiError('MEDIA_002');
+  if (!item) throw new ApiError('MEDIA_001');
+  if (item.status === 'failed') throw new ApiError('MEDIA_002');
+  if (item.status !== 'completed') throw new ApiError('MEDIA_007');
   return item;
 }
 

@@ -209,7 +209,7 @@ describe('GET /api/media/:id and playback progress', () => {
     expect(views.filter((v) => v.media_id === videos[0]!.id)).toHaveLength(3);
   });
 
-  it('answers 404 MEDIA_001 for an unknown item and 409 MEDIA_002 for one still processing', async () => {
+  it('answers 404 MEDIA_001 for an unknown item 409 MEDIA_007 for one still processing, 422 MEDIA_002 for one that failed', async () => {
     const unknown = await h.app.inject({
       method: 'GET',
       url: '/api/media/00000000-0000-4000-8000-000000000000',
@@ -221,7 +221,12 @@ describe('GET /api/media/:id and playback progress', () => {
     await h.t.db.insertInto('media_files').values(pending).execute();
     const busy = await h.app.inject({ method: 'GET', url: `/api/media/${pending.id}`, headers: mum.auth });
     expect(busy.statusCode).toBe(409);
-    expect(busy.json().error.code).toBe('MEDIA_002');
+    expect(busy.json().error.code).toBe('MEDIA_007');
+    const failed = galleryRow(78, { status: 'failed' });
+    await h.t.db.insertInto('media_files').values(failed).execute();
+    const broken = await h.app.inject({ method: 'GET', url: `/api/media/${failed.id}`, headers: mum.auth });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('MEDIA_002');
     const notUuid = await h.app.inject({ method: 'GET', url: '/api/media/not-a-uuid', headers: mum.auth });
     expect(notUuid.statusCode).toBe(400);
   });
@@ -230,7 +235,7 @@ describe('GET /api/media/:id and playback progress', () => {
     for (const video of videos.slice(0, 3)) expect((await progress(mum, video.id!, 1)).statusCode).toBe(204);
     const fourth = await progress(mum, videos[3]!.id!, 1);
     expect(fourth.statusCode).toBe(429);
-    expect(fourth.json().error.code).toBe('MEDIA_003');
+    expect(fourth.json().error.code).toBe('MEDIA_006');
     // Heartbeats of a video already playing go on; another person has their own count.
     expect((await progress(mum, videos[1]!.id!, 20)).statusCode).toBe(204);
     expect((await progress(dad, videos[3]!.id!, 1)).statusCode).toBe(204);

@@ -6,6 +6,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
 import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
+import { storageError } from '../../media/storageError.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import { sendPhoto } from './sendPhoto.js';
@@ -15,12 +16,12 @@ import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
 const playlistType = 'application/vnd.apple.mpegurl';
 
-async function readPlaylist(file: string): Promise<string> {
+async function readPlaylist(request: FastifyRequest, file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('MEDIA_001', 'The playlist is missing.');
-    throw error;
+    throw storageError(error, request, file);
   }
 }
 
@@ -63,9 +64,9 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       if (!item.playlist_path) throw new ApiError('MEDIA_001', 'This video has no playlist.');
       if (!(await streamLimiter.claim(userId, sessionId, item.id))) {
         request.audit({ action: 'media.stream_refused', mediaId: item.id, status: 429 });
-        throw new ApiError('MEDIA_003');
+        throw new ApiError('MEDIA_006');
       }
-      const text = await readPlaylist(path.resolve(assetsDir, item.playlist_path));
+      const text = await readPlaylist(request, path.resolve(assetsDir, item.playlist_path));
       const itemToken = app.mediaUrls.sign(sessionId, `stream:${item.id}`);
       const body = rewriteOrFail(request, () =>
         rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
@@ -96,7 +97,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       const relative = variantPlaylistPath(assetsDir, { mediaId: id, generation, variant });
       if (!relative) throw new ApiError('MEDIA_001');
       await requireServedGeneration(app.db, id, generation);
-      const text = await readPlaylist(path.join(assetsDir, relative));
+      const text = await readPlaylist(request, path.join(assetsDir, relative));
       const body = rewriteOrFail(request, () =>
         rewriteVariantPlaylist(text, {
           mediaId: id,

@@ -49,7 +49,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_002 if not) */
+    /** Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_007 if not) */
     get: {
       parameters: {
         query?: never;
