@@ -5,13 +5,12 @@ import type { LiveSessions } from './LiveSessions.js';
 import { endedByTime } from './sessionEndedError.js';
 import { hashRefreshToken, newRefreshToken, refreshTokenSessionId, sameHash } from './refreshToken.js';
 
-/** A session lasts at most this long, however active; then the person signs in again. */
-export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
-
 export interface SessionServiceDeps {
   db: Db;
   live: LiveSessions;
   maxDevicesPerUser: number;
+  /** A session lasts at most this long, however active (SESSION_LIFETIME_DAYS); then the person signs in again. */
+  lifetimeMs: number;
 }
 
 export interface NewDevice {
@@ -38,7 +37,7 @@ export interface SignedInSession extends IssuedSession {
  * device limit is reached the least recently active session is evicted.
  */
 export async function openSession(
-  { db, live, maxDevicesPerUser }: SessionServiceDeps,
+  { db, live, maxDevicesPerUser, lifetimeMs }: SessionServiceDeps,
   userId: string,
   device: NewDevice,
 ): Promise<SignedInSession> {
@@ -67,7 +66,7 @@ export async function openSession(
       user_agent: device.userAgent,
       refresh_token_hash: hashRefreshToken(refreshToken),
       last_activity_at: new Date(),
-      expires_at: new Date(Date.now() + sessionLifetimeMs),
+      expires_at: new Date(Date.now() + lifetimeMs),
     });
     return { session, ended: [...sameDevice, ...idle, ...evicted], evicted };
   });

@@ -64,6 +64,16 @@ describe('sign-in with the design document body', () => {
     expect(c?.device_id).not.toBe(b?.device_id);
   });
 
+  it("ends a sign-in after the design document's 7 days (SESSION_LIFETIME_DAYS), cookie and row alike", async () => {
+    const response = await signIn({ username: 'gran', password: testPassword });
+    const row = await sessions.findSessionById(h.t.db, response.json<{ session_id: string }>().session_id);
+    const week = 7 * 24 * 3600;
+    expect(Math.round((row!.expires_at.getTime() - row!.created_at.getTime()) / 1000 / 60)).toBe(week / 60);
+    const cookie = response.cookies.find((c) => c.name === 'keepsake_refresh')!;
+    expect(cookie.maxAge).toBeGreaterThan(week - 60);
+    expect(cookie.maxAge).toBeLessThanOrEqual(week);
+  });
+
   it('never stores an empty device name', async () => {
     for (const [payload, userAgent] of [
       [{ username: 'gran', password: testPassword }, undefined],

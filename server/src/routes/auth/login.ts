@@ -12,6 +12,7 @@ import { openSession } from '../../sessions/sessionService.js';
 import { signInDevice } from '../../sessions/signInDevice.js';
 import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
 import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { sessionServiceDeps } from './sessionServiceDeps.js';
 import { SignedIn, signedInBody } from './signedInBody.js';
 
 const password = Type.String({ minLength: 1, maxLength: maxPasswordLength });
@@ -98,11 +99,11 @@ export async function loginRoute(app: App): Promise<void> {
 
       const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
       const device = signInDevice(userAgent, body);
-      const { session, refreshToken, evicted } = await openSession(
-        { db: app.db, live: app.liveSessions, maxDevicesPerUser: app.config.maxDevicesPerUser },
-        user.id,
-        { ...device, ip: request.clientIp || null, userAgent },
-      );
+      const { session, refreshToken, evicted } = await openSession(sessionServiceDeps(app), user.id, {
+        ...device,
+        ip: request.clientIp || null,
+        userAgent,
+      });
       await users.recordLogin(app.db, user.id);
       request.audit({ action: 'auth.login', userId: user.id, sessionId: session.id, status: 200 });
       for (const old of evicted) {
@@ -113,7 +114,7 @@ export async function loginRoute(app: App): Promise<void> {
           details: { reason: 'device limit reached', device_name: old.device_name, replaced_by: session.id },
         });
       }
-      setRefreshCookie(reply, refreshToken);
+      setRefreshCookie(reply, refreshToken, session.expires_at);
       return signedInBody(app, user, session.id);
     },
   );

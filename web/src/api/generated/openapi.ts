@@ -2162,7 +2162,8 @@ export interface paths {
             email: string;
             full_name: string;
             password: string;
-            role?: 'admin' | 'member';
+            /** @description admin or member; user (the design document's name) is the same as member */
+            role?: 'admin' | 'member' | 'user';
           };
         };
       };
@@ -2247,7 +2248,8 @@ export interface paths {
         content: {
           'application/json': {
             is_active?: boolean;
-            role?: 'admin' | 'member';
+            /** @description admin or member; user (the design document's name) is the same as member */
+            role?: 'admin' | 'member' | 'user';
           };
         };
       };
