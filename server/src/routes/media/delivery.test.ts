@@ -383,6 +383,54 @@ describe('media delivery (real processed media)', () => {
     });
   });
 
+  describe('the audit log', () => {
+    const rowsOf = async (sessionId: string) => {
+      await h.app.auditLog.flush();
+      return h.t.db.selectFrom('access_logs').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+    };
+
+    it('keeps one view per item and session for full photos and segments, with user agent, time and bytes', async () => {
+      // A person of their own: the others' stream slots are taken by the tests above.
+      await createTestUser(h.t.db, 'auditor');
+      const viewer = await signIn(h.app, 'auditor');
+      const headers = { ...viewer.auth, 'user-agent': 'AuditCheck/1.0' };
+      for (let i = 0; i < 3; i += 1) {
+        expect((await get(`/api/media/image/${photo.id}`, headers)).statusCode).toBe(200);
+      }
+      expect((await get(`/api/media/stream/${photo.id}`, headers)).statusCode).toBe(200);
+      const master = await get(`/api/media/stream/${video.id}`, headers);
+      expect(master.statusCode, master.body).toBe(200);
+      const variantUrl = master.body.split('\n').find((line) => line.startsWith('/api/'))!;
+      const variant = await get(variantUrl, headers);
+      const keyUrl = /URI="([^"]+)"/.exec(variant.body)![1]!;
+      expect((await get(keyUrl, headers)).statusCode).toBe(200);
+      const segments = variant.body.split('\n').filter((line) => line.startsWith('/api/media/segment/'));
+      expect(segments.length).toBeGreaterThan(1);
+      for (const segment of segments) expect((await get(segment, headers)).statusCode).toBe(200);
+
+      const rows = await rowsOf(viewer.sessionId);
+      const views = rows.filter((r) => r.action === 'media.view');
+      expect(views.map((v) => [v.media_id, (v.details as { kind: string }).kind]).sort()).toEqual(
+        [
+          [photo.id, 'image'],
+          [video.id, 'segment'],
+        ].sort(),
+      );
+      const photoView = views.find((v) => v.media_id === photo.id)!;
+      expect(photoView).toMatchObject({ user_agent: 'AuditCheck/1.0', status: 200 });
+      expect(Number(photoView.bytes)).toBeGreaterThan(0);
+      expect(photoView.response_ms).toEqual(expect.any(Number));
+      const segmentView = views.find((v) => v.media_id === video.id)!;
+      expect(Number(segmentView.bytes)).toBeGreaterThan(0);
+      const key = rows.find((r) => r.action === 'media.key')!;
+      expect(key).toMatchObject({ status: 200, user_agent: 'AuditCheck/1.0' });
+      expect(Number(key.bytes)).toBe(16);
+      expect(key.response_ms).toEqual(expect.any(Number));
+      const start = rows.find((r) => r.action === 'media.stream_start')!;
+      expect(Number(start.bytes)).toBeGreaterThan(0);
+    });
+  });
+
   describe("with the design document's Authorization: Bearer instead of ?t=", () => {
     const bare = (url: string) => url.replace(/\?t=.*$/, '');
 

@@ -6,10 +6,11 @@ import { imageKinds } from '../../media/imageKinds.js';
 import { sendSealed } from '../../media/sendSealed.js';
 
 /** The full photo, decrypted, kept by no cache: what `/image/:id` and a photo's `/stream/:id` answer. */
-export function sendPhoto(app: App, request: FastifyRequest, reply: FastifyReply, item: MediaFile) {
+export async function sendPhoto(app: App, request: FastifyRequest, reply: FastifyReply, item: MediaFile) {
   const { column, cache } = imageKinds.image;
   const relativePath = item[column];
   if (!relativePath) throw new ApiError('MEDIA_001', 'This item has no image.');
+  await request.auditView(item.id, { kind: 'image' });
   return sendSealed(app.sealedFiles, request, reply, {
     mediaId: item.id,
     relativePath,

@@ -71,7 +71,11 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       const body = rewriteOrFail(request, () =>
         rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
       );
-      request.audit({ action: 'media.stream_start', mediaId: item.id, details: { generation: item.generation } });
+      request.auditDelivery({
+        action: 'media.stream_start',
+        mediaId: item.id,
+        details: { generation: item.generation },
+      });
       return reply.header('content-type', playlistType).header('cache-control', 'no-store').send(body);
     },
   );
