@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFile, playHlsUrl, startStack, type Stack } from '@keepsake/testkit';
+
+const run = promisify(execFile);
 
 const gran = { username: 'gran', email: 'gran@example.com', password: 'Knitting#Needle42' };
 
@@ -161,5 +166,42 @@ describe("a client written from the design document's examples", () => {
     const after = await call('/api/media/library?type=all&page=1&limit=20');
     expect(after.status).toBe(401);
     expect(((await after.json()) as { error: { code: string } }).error.code).toBe('AUTH_007');
+  });
+
+  it("keeps the refresh token in curl's cookie jar through nginx, as the README shows: rotation, and reuse ends the session", async () => {
+    const nginx = await stack.startNginx();
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-jar-'));
+    const ca = path.join(dir, 'ca.crt');
+    const jar = path.join(dir, 'jar');
+    await fs.writeFile(ca, nginx.ca);
+    const curl = async (...args: string[]) =>
+      JSON.parse((await run('curl', ['-s', '--cacert', ca, ...args])).stdout) as Record<string, unknown>;
+    try {
+      const signedIn = await curl(
+        '-c',
+        jar,
+        '-H',
+        'content-type: application/json',
+        '-d',
+        JSON.stringify({ username: 'gran', password: gran.password, device_name: 'backup script' }),
+        `${nginx.baseUrl}/api/auth/login`,
+      );
+      expect(signedIn.access_token).toEqual(expect.any(String));
+      await fs.copyFile(jar, `${jar}.old`);
+      const refreshed = await curl('-b', jar, '-c', jar, '-X', 'POST', `${nginx.baseUrl}/api/auth/refresh`);
+      expect(refreshed.access_token).toEqual(expect.any(String));
+      // The jar now holds the rotated token: a second refresh works too.
+      expect(
+        (await curl('-b', jar, '-c', jar, '-X', 'POST', `${nginx.baseUrl}/api/auth/refresh`)).access_token,
+      ).toEqual(expect.any(String));
+      // The old copy of the jar is a reused token: the whole session ends.
+      const reused = await curl('-b', `${jar}.old`, '-X', 'POST', `${nginx.baseUrl}/api/auth/refresh`);
+      expect(reused).toMatchObject({ error: { code: 'AUTH_007' } });
+      expect(await curl('-b', jar, '-X', 'POST', `${nginx.baseUrl}/api/auth/refresh`)).toMatchObject({
+        error: { code: 'AUTH_007' },
+      });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
