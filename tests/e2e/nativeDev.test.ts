@@ -61,7 +61,7 @@ describe('npm run dev', () => {
     expect(page).toContain('/@vite/client');
     const me = await fetch(`http://127.0.0.1:${webPort}/api/auth/me`);
     expect(me.status).toBe(401);
-    expect(((await me.json()) as { error: { code: string } }).error.code).toBe('AUTH_002');
+    expect(((await me.json()) as { error: { code: string } }).error.code).toBe('AUTH_003');
   });
 
   it('labels every line with its part, in readable (not JSON) logs', async () => {

@@ -57,6 +57,7 @@ export interface ServerConfig extends CommonConfig {
   trustedProxies: string[];
   vpnSubnet: string[];
   sessionIdleMinutes: number;
+  sessionLifetimeDays: number;
   maxDevicesPerUser: number;
   maxConcurrentStreams: number;
   accelRedirect: boolean;
@@ -77,6 +78,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     trustedProxies: e.TRUSTED_PROXIES,
     vpnSubnet: e.VPN_SUBNET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionLifetimeDays: e.SESSION_LIFETIME_DAYS,
     maxDevicesPerUser: e.MAX_DEVICES_PER_USER,
     maxConcurrentStreams: e.MAX_CONCURRENT_STREAMS,
     accelRedirect: e.ACCEL_REDIRECT,

@@ -65,6 +65,13 @@ export const serverSpecs = {
     0.01,
     10080,
   )({ default: 30, desc: 'a session ends after this long without a request' }),
+  SESSION_LIFETIME_DAYS: numberBetween(
+    0.001,
+    365,
+  )({
+    default: 7,
+    desc: "a sign-in (its refresh token) lasts at most this long, however active; the design document's 7 days",
+  }),
   MAX_DEVICES_PER_USER: intBetween(
     1,
     100,

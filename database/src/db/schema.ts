@@ -155,6 +155,7 @@ export interface AccessLogsTable {
   bytes: BigintColumn | null;
   status: number | null;
   response_ms: number | null;
+  user_agent: string | null;
   details: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
 }

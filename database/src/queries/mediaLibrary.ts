@@ -29,6 +29,8 @@ export interface LibraryPageQuery extends LibraryFilter {
    * before it; ascending, those at or after it. The same index range scan as any page.
    */
   from?: Date;
+  /** Numbered pages (the design document's `page`): rows to skip. Keyset paging leaves it out. */
+  offset?: number;
 }
 
 /** What a gallery tile needs; `sort_key` is the value the page is ordered by, as exact text for cursors. */
@@ -97,6 +99,7 @@ export async function libraryPage(db: Db, q: LibraryPageQuery): Promise<LibraryR
     const comparison = q.order === 'desc' ? sql`<` : sql`>=`;
     query = query.where(sql<boolean>`${sort.column} ${comparison} ${q.from}`);
   }
+  if (q.offset) query = query.offset(q.offset);
   return query.execute();
 }
 

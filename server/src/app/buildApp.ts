@@ -33,7 +33,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger.child({}, { serializers: { req: requestSerializer } }) as FastifyBaseLogger,
     // request.ip follows X-Forwarded-For only through these peers (nginx).
     trustProxy: config.trustedProxies,
-    routerOptions: { maxParamLength: 256 },
+    // ignoreTrailingSlash: clients written from the design document ask for `/api/sessions/` too.
+    routerOptions: { maxParamLength: 256, ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
     // Router-level refusals (malformed URL encoding, over-long path parameters) in the API's error
     // format too. They come before any hook, so the allowlist is asked here as well.

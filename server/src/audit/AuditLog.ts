@@ -12,6 +12,8 @@ export interface AuditEntry {
   viaVpn?: boolean;
   status?: number | null;
   bytes?: number | null;
+  responseMs?: number | null;
+  userAgent?: string | null;
   details?: Record<string, unknown>;
 }
 
@@ -32,6 +34,8 @@ function toRow(entry: AuditEntry, at: Date): NewAccessLog {
     via_vpn: entry.viaVpn ?? false,
     status: entry.status ?? null,
     bytes: entry.bytes ?? null,
+    response_ms: entry.responseMs ?? null,
+    user_agent: entry.userAgent ?? null,
     details: JSON.stringify(entry.details ?? {}),
     created_at: at,
   };

@@ -2,7 +2,8 @@
  * Who may call a route (route `config.access`):
  * - `public`: anyone inside the allowlist (sign-in, health, docs, the web app);
  * - `user` / `admin`: a Bearer access token of a live session (admin: and the admin role);
- * - `media-item` / `media-key`: a signed `?t=` token for the `:id` item or the `:keyId` key, of a live session.
+ * - `media-item` / `media-key`: a signed `?t=` token for the `:id` item or the `:keyId` key, of a live session,
+ *   or without `?t=` a Bearer access token.
  */
 export type AccessLevel = 'public' | 'user' | 'admin' | 'media-item' | 'media-key';
 

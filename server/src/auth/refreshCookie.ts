@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sessionLifetimeMs } from '../sessions/sessionService.js';
 
 const cookieName = 'keepsake_refresh';
 /** Sent only to the auth routes, never readable by scripts, never cross-site. */
 const cookieOptions = { httpOnly: true, secure: true, sameSite: 'strict', path: '/api/auth' } as const;
 
-export function setRefreshCookie(reply: FastifyReply, token: string): void {
-  reply.setCookie(cookieName, token, { ...cookieOptions, maxAge: Math.floor(sessionLifetimeMs / 1000) });
+/** `expiresAt`: the session's end, so the browser forgets the cookie when the server would refuse it. */
+export function setRefreshCookie(reply: FastifyReply, token: string, expiresAt: Date): void {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  reply.setCookie(cookieName, token, { ...cookieOptions, maxAge });
 }
 
 export function clearRefreshCookie(reply: FastifyReply): void {

@@ -13,6 +13,7 @@ import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { UserInputError } from '../users/userErrors.js';
 import { passwordPolicyText } from '../users/passwordPolicy.js';
 import { createUser, resetPassword, setUserActive, setUserRole, type UserServiceDeps } from '../users/userService.js';
+import { roleInputs, storedRole, type RoleInput } from '../users/roleInput.js';
 
 /** Opens what user management needs, runs one action, and always closes the connections. */
 async function withDeps(action: (deps: UserServiceDeps) => Promise<void>): Promise<void> {
@@ -113,11 +114,11 @@ program
 
 program
   .command('set-role')
-  .description('Make a user an admin or a member.')
+  .description("Make a user an admin or a member (user, the design document's word, is the same as member).")
   .argument('<login>', 'username or email')
-  .addArgument(new Argument('<role>', 'admin or member').choices(['admin', 'member']))
-  .action((login: string, role: 'admin' | 'member') =>
-    withDeps(async (deps) => print(`Role changed: ${describe(await setUserRole(deps, login, role))}`)),
+  .addArgument(new Argument('<role>', 'admin, member or user (= member)').choices(roleInputs))
+  .action((login: string, role: RoleInput) =>
+    withDeps(async (deps) => print(`Role changed: ${describe(await setUserRole(deps, login, storedRole(role)))}`)),
   );
 
 runCli(async () => {

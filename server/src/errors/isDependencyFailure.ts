@@ -3,7 +3,7 @@ const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHO
 
 /**
  * True when an error means PostgreSQL or Redis is unreachable, so the client gets
- * 503 SYSTEM_002 ("try again shortly") rather than a 500.
+ * 503 SYSTEM_007 ("try again shortly") rather than a 500.
  */
 export function isDependencyFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

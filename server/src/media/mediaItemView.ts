@@ -7,10 +7,20 @@ import type { MediaPurpose } from './MediaUrlSigner.js';
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
+/** The design document's `metadata` of an item (duration for videos only). */
+export const MediaMetadata = Type.Object({
+  width: NullableNumber,
+  height: NullableNumber,
+  duration: Type.Optional(NullableNumber),
+  size_bytes: Type.Number(),
+});
+
 export const MediaItem = Type.Object({
   id: Uuid,
   type: Type.Union([Type.Literal('image'), Type.Literal('video')]),
   original_name: Type.String(),
+  /** The design document's name for original_name. */
+  name: Type.String(),
   mime: NullableString,
   size: Type.Number(),
   width: NullableNumber,
@@ -28,6 +38,7 @@ export const MediaItem = Type.Object({
   scene_preview_url: NullableString,
   poster_url: NullableString,
   stream_url: NullableString,
+  metadata: MediaMetadata,
 });
 export type MediaItem = Static<typeof MediaItem>;
 
@@ -67,12 +78,14 @@ export function mediaItemView(
     return `/api/media/${kind}/${item.id}?t=${tokenFor(purpose)}`;
   };
   const video = item.type === 'video';
+  const size = Number(item.size);
   return {
     id: item.id,
     type: video ? 'video' : 'image',
     original_name: item.original_name,
+    name: item.original_name,
     mime: item.mime,
-    size: Number(item.size),
+    size,
     width: item.width,
     height: item.height,
     duration: item.duration,
@@ -86,5 +99,11 @@ export function mediaItemView(
     scene_preview_url: video ? url('scenes', item.scene_preview_path) : null,
     poster_url: video ? url('poster', item.poster_path) : null,
     stream_url: video ? url('stream', item.playlist_path) : null,
+    metadata: {
+      width: item.width,
+      height: item.height,
+      ...(video ? { duration: item.duration } : {}),
+      size_bytes: size,
+    },
   };
 }

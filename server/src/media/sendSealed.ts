@@ -11,6 +11,7 @@ import {
 } from '@keepsake/database';
 import { ApiError } from '../errors/ApiError.js';
 import { parseByteRange } from './byteRange.js';
+import { storageError } from './storageError.js';
 
 /**
  * How a browser may keep a decrypted file: `revalidate` (`private, no-cache` with an ETag, so
@@ -52,9 +53,9 @@ async function header(file: string, request: FastifyRequest): Promise<SealedHead
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('MEDIA_001', 'The file is missing.');
     if (error instanceof SealedFileError) {
       request.log.error({ err: error, file }, 'sealed file unreadable');
-      throw new ApiError('MEDIA_005');
+      throw new ApiError('MEDIA_003');
     }
-    throw error;
+    throw storageError(error, request, file);
   }
 }
 
@@ -95,9 +96,9 @@ export async function sendSealed(
   } catch (error) {
     if (error instanceof SealedFileError) {
       request.log.error({ err: error, file }, 'sealed file cannot be opened');
-      throw new ApiError('MEDIA_005');
+      throw new ApiError('MEDIA_003');
     }
-    throw error;
+    throw storageError(error, request, file);
   }
   if (range) {
     reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);

@@ -41,7 +41,7 @@ function isAccessClaims(value: unknown): value is AccessClaims {
 
 /**
  * Authentication for every route, by the route's declared access level: Bearer JWTs
- * (HS256 only) for the API, signed `?t=` tokens for media URLs. Either way the session
+ * (HS256 only) for the API, signed `?t=` tokens (or Bearer) for media URLs. Either way the session
  * must be live in Redis (checking touches it: idle timeout) and unrevoked in PostgreSQL.
  */
 export const authPlugin = fp(
@@ -64,27 +64,38 @@ export const authPlugin = fp(
 
     async function bearer(request: FastifyRequest, adminOnly: boolean): Promise<void> {
       const token = bearerToken(request.headers.authorization);
-      if (!token) throw new ApiError('AUTH_002', 'Sign-in required: send the access token as "Authorization: Bearer".');
+      if (!token) throw new ApiError('AUTH_003', 'Sign-in required: send the access token as "Authorization: Bearer".');
       let claims: unknown;
       try {
         claims = app.jwt.verify(token);
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
-        throw new ApiError('AUTH_002', expired ? 'The access token has expired; refresh it.' : undefined);
+        throw new ApiError(expired ? 'AUTH_002' : 'AUTH_003');
       }
-      if (!isAccessClaims(claims)) throw new ApiError('AUTH_002');
+      if (!isAccessClaims(claims)) throw new ApiError('AUTH_003');
       const [user, sessionUserId] = await Promise.all([
         users.findUserById(app.db, claims.sub),
         checkSession(sessionCheck, claims.sid),
       ]);
-      if (!user || sessionUserId !== user.id) throw new ApiError('AUTH_002', 'This account no longer exists.');
+      if (!user || sessionUserId !== user.id) throw new ApiError('AUTH_003', 'This account no longer exists.');
       activity.seen(claims.sid);
       request.auth = { userId: user.id, sessionId: claims.sid, role: user.role, user };
       if (adminOnly && user.role !== 'admin') throw new ApiError('AUTH_006');
     }
 
-    async function signed(request: FastifyRequest, resource: SignedResource): Promise<void> {
-      const sessionId = app.mediaUrls.verify((request.query as { t?: unknown } | undefined)?.t, resource);
+    /**
+     * Media URLs: the signed `?t=` when there is one (it opens only its own purpose and item),
+     * else a Bearer access token, as the design document's clients send (the same session checks;
+     * such a client could ask the API for any item anyway).
+     */
+    async function media(request: FastifyRequest, resource: SignedResource): Promise<void> {
+      const t = (request.query as { t?: unknown } | undefined)?.t;
+      if (t === undefined && bearerToken(request.headers.authorization)) return bearer(request, false);
+      return signed(request, t, resource);
+    }
+
+    async function signed(request: FastifyRequest, t: unknown, resource: SignedResource): Promise<void> {
+      const sessionId = app.mediaUrls.verify(t, resource);
       if (!sessionId) throw new ApiError('SEC_002');
       const userId = await checkSession(sessionCheck, sessionId);
       activity.seen(sessionId);
@@ -108,9 +119,9 @@ export const authPlugin = fp(
         case 'admin':
           return bearer(request, access === 'admin');
         case 'media-item':
-          return signed(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
+          return media(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
         case 'media-key':
-          return signed(request, `key:${params.keyId ?? ''}`);
+          return media(request, `key:${params.keyId ?? ''}`);
       }
     });
   },

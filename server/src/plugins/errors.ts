@@ -41,7 +41,7 @@ function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
   }
   if (isDependencyFailure(error)) {
     request.log.error({ err: error }, 'dependency unavailable');
-    return new ApiError('SYSTEM_002');
+    return new ApiError('SYSTEM_007');
   }
   const status = error.statusCode ?? 500;
   if (status === 404) return new ApiError('SYSTEM_004', `No route ${request.method} ${requestPath(request.url)}`);
@@ -59,7 +59,7 @@ export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const apiError = toApiError(error, request);
-      if (apiError.statusCode >= 500 && apiError.code !== 'SYSTEM_001' && apiError.code !== 'SYSTEM_002') {
+      if (apiError.statusCode >= 500 && apiError.code !== 'SYSTEM_001' && apiError.code !== 'SYSTEM_007') {
         request.log.error({ err: error }, apiError.message);
       }
       return send(reply, apiError);

@@ -18,7 +18,7 @@ describe('health', () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/health/ready' });
     expect(response.statusCode).toBe(503);
     const { error } = response.json();
-    expect(error.code).toBe('SYSTEM_002');
+    expect(error.code).toBe('SYSTEM_007');
     expect(error.message).toMatch(/processor/);
     expect(error.details.checks).toMatchObject({
       database: { ok: true },

@@ -26,7 +26,7 @@ export async function healthRoutes(app: App): Promise<void> {
       config: { access: 'public' },
       schema: {
         tags: ['health'],
-        summary: 'Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_002 if not)',
+        summary: 'Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_007 if not)',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
@@ -50,7 +50,7 @@ export async function healthRoutes(app: App): Promise<void> {
         const failing = Object.values(checks)
           .filter((c) => !c.ok)
           .map((c) => c.message);
-        throw new ApiError('SYSTEM_002', `Not ready: ${failing.join('; ')}`, { checks, warnings });
+        throw new ApiError('SYSTEM_007', `Not ready: ${failing.join('; ')}`, { checks, warnings });
       }
       return { status: 'ready' as const, checks, warnings };
     },

@@ -63,7 +63,7 @@ describe('revocation when Redis misbehaves', () => {
     // The live entry really survived: only the database knows.
     expect(await h.app.liveSessions.isLive(session.sessionId)).toBe(true);
 
-    await expectRefused(session, url, 'AUTH_003');
+    await expectRefused(session, url, 'AUTH_007');
   });
 
   it('stops one ended session (sign-out, revoke from the devices page) whose Redis delete failed', async () => {
@@ -74,7 +74,7 @@ describe('revocation when Redis misbehaves', () => {
     await expect(endSessions({ db: h.t.db, live }, [session.sessionId], 'signed out')).rejects.toThrow();
     expect(await h.app.liveSessions.isLive(session.sessionId)).toBe(true);
 
-    await expectRefused(session, url, 'AUTH_003');
+    await expectRefused(session, url, 'AUTH_007');
     expect((await get(mediaUrl(other))).statusCode).toBe(200);
   });
 
@@ -94,7 +94,7 @@ describe('revocation when Redis misbehaves', () => {
         false,
       ),
     ).rejects.toThrow();
-    await expectRefused(session, url, 'AUTH_004');
+    await expectRefused(session, url, 'AUTH_008');
     await users.updateUser(h.t.db, kid.id, { is_active: true });
   });
 
@@ -113,6 +113,6 @@ describe('revocation when Redis misbehaves', () => {
     expect(disable.statusCode, disable.body).toBe(200);
     const response = await get(url);
     expect(response.statusCode).toBe(401);
-    expect(['AUTH_003', 'AUTH_004']).toContain(response.json().error.code);
+    expect(['AUTH_007', 'AUTH_008']).toContain(response.json().error.code);
   });
 });

@@ -21,8 +21,8 @@ export async function checkSession(deps: SessionCheckDeps, sessionId: string): P
     deps.live.touch(sessionId),
     sessions.findSessionStanding(deps.db, sessionId),
   ]);
-  if (!standing) throw new ApiError('AUTH_002', 'This sign-in no longer exists; please sign in again.');
-  if (!standing.user_active) throw new ApiError('AUTH_004');
+  if (!standing) throw new ApiError('AUTH_003', 'This sign-in no longer exists; please sign in again.');
+  if (!standing.user_active) throw new ApiError('AUTH_008');
   const ended = standing.revoked_at !== null || standing.expires_at.getTime() <= Date.now();
   if (ended || liveUserId !== standing.user_id) throw await sessionEndedError(deps.db, sessionId, deps.idleMinutes);
   return standing.user_id;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sessions, users, type Db, type DeviceType, type PublicUser, type Session } from '@keepsake/database';
 import { ApiError } from '../errors/ApiError.js';
 import type { LiveSessions } from './LiveSessions.js';
+import { endedByTime } from './sessionEndedError.js';
 import { hashRefreshToken, newRefreshToken, refreshTokenSessionId, sameHash } from './refreshToken.js';
-
-/** A session lasts at most this long, however active; then the person signs in again. */
-export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
 
 export interface SessionServiceDeps {
   db: Db;
   live: LiveSessions;
   maxDevicesPerUser: number;
+  /** A session lasts at most this long, however active (SESSION_LIFETIME_DAYS); then the person signs in again. */
+  lifetimeMs: number;
 }
 
 export interface NewDevice {
@@ -37,7 +37,7 @@ export interface SignedInSession extends IssuedSession {
  * device limit is reached the least recently active session is evicted.
  */
 export async function openSession(
-  { db, live, maxDevicesPerUser }: SessionServiceDeps,
+  { db, live, maxDevicesPerUser, lifetimeMs }: SessionServiceDeps,
   userId: string,
   device: NewDevice,
 ): Promise<SignedInSession> {
@@ -66,7 +66,7 @@ export async function openSession(
       user_agent: device.userAgent,
       refresh_token_hash: hashRefreshToken(refreshToken),
       last_activity_at: new Date(),
-      expires_at: new Date(Date.now() + sessionLifetimeMs),
+      expires_at: new Date(Date.now() + lifetimeMs),
     });
     return { session, ended: [...sameDevice, ...idle, ...evicted], evicted };
   });
@@ -82,7 +82,7 @@ export interface RefreshedSession extends IssuedSession {
 /** The outcome the caller must act on besides the error: a reused token revoked the session. */
 export class RefreshTokenReused extends ApiError {
   constructor(readonly session: Session) {
-    super('AUTH_003', 'This sign-in was used from somewhere else, so it has been ended; please sign in again.');
+    super('AUTH_007', 'This sign-in was used from somewhere else, so it has been ended; please sign in again.');
   }
 }
 
@@ -96,10 +96,10 @@ export async function refreshSession(
   ip: string | null,
 ): Promise<RefreshedSession> {
   const sessionId = token ? refreshTokenSessionId(token) : null;
-  if (!token || !sessionId) throw new ApiError('AUTH_002', 'No valid refresh token: please sign in.');
+  if (!token || !sessionId) throw new ApiError('AUTH_003', 'No valid refresh token: please sign in.');
   const session = await sessions.findSessionById(db, sessionId);
-  if (!session) throw new ApiError('AUTH_002', 'No valid refresh token: please sign in.');
-  if (session.revoked_at) throw new ApiError('AUTH_003');
+  if (!session) throw new ApiError('AUTH_003', 'No valid refresh token: please sign in.');
+  if (session.revoked_at) throw new ApiError(endedByTime(session.revoked_reason) ? 'AUTH_004' : 'AUTH_007');
 
   const presented = hashRefreshToken(token);
   if (!sameHash(presented, session.refresh_token_hash)) {
@@ -107,19 +107,19 @@ export async function refreshSession(
       await endSessions({ db, live }, [session.id], 'refresh token reused');
       throw new RefreshTokenReused(session);
     }
-    throw new ApiError('AUTH_002', 'No valid refresh token: please sign in.');
+    throw new ApiError('AUTH_003', 'No valid refresh token: please sign in.');
   }
   if (session.expires_at.getTime() <= Date.now()) {
     await endSessions({ db, live }, [session.id], 'expired');
-    throw new ApiError('AUTH_003');
+    throw new ApiError('AUTH_004');
   }
   if ((await live.touch(session.id)) === null) {
     await endSessions({ db, live }, [session.id], 'idle timeout');
-    throw new ApiError('AUTH_003');
+    throw new ApiError('AUTH_004');
   }
   const user = await users.findUserById(db, session.user_id);
-  if (!user) throw new ApiError('AUTH_002', 'This account no longer exists.');
-  if (!user.is_active) throw new ApiError('AUTH_004');
+  if (!user) throw new ApiError('AUTH_003', 'This account no longer exists.');
+  if (!user.is_active) throw new ApiError('AUTH_008');
 
   const refreshToken = newRefreshToken(session.id);
   const rotated = await sessions.rotateRefreshTokenHash(db, session.id, presented, hashRefreshToken(refreshToken), {

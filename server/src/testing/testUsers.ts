@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, PublicUser, UserRole } from '@keepsake/database';
 import type { App } from '../app/types.js';
 import { createUser } from '../users/userService.js';
@@ -33,7 +34,8 @@ export async function signIn(app: App, login: string, options: SignInOptions = {
     payload: {
       login,
       password: options.password ?? testPassword,
-      ...(options.deviceId ? { device_id: options.deviceId } : {}),
+      // Each call a device of its own unless told otherwise, as each browser is.
+      device_id: options.deviceId ?? randomUUID(),
     },
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);

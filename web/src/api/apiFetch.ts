@@ -1,7 +1,7 @@
 import { ApiError, NetworkError } from './ApiError';
 import { markActivity } from './lastActivity';
 import { refreshSession } from './refreshSession';
-import { endSession, endsSession, signedOutReasonFor } from './sessionEnded';
+import { endSession, endsSession, refreshMayHelp, signedOutReasonFor } from './sessionEnded';
 import { isExpiring, sessionStore } from './sessionStore';
 
 export interface ApiRequest {
@@ -36,7 +36,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   let response = await send(path, request, token);
   if (response.status === 401) {
     const error = await ApiError.fromResponse(response);
-    if (error.code !== 'AUTH_002') return failWith(error);
+    if (!refreshMayHelp(error)) return failWith(error);
     response = await send(path, request, await freshAccessToken(token));
   }
   if (!response.ok) return failWith(await ApiError.fromResponse(response));

@@ -1,6 +1,6 @@
 import { ApiError } from './ApiError';
 import { accessToken, freshAccessToken } from './apiFetch';
-import { endSession, endsSession, signedOutReasonFor } from './sessionEnded';
+import { endSession, endsSession, refreshMayHelp, signedOutReasonFor } from './sessionEnded';
 import { createSseParser, type ServerSentEvent } from './sseParser';
 
 const reconnectDelays = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -32,7 +32,7 @@ async function readStream(onEvent: (event: ServerSentEvent) => void, signal: Abo
   let response = await open(token, signal);
   if (response.status === 401) {
     const error = await ApiError.fromResponse(response);
-    if (error.code !== 'AUTH_002') throw fail(error);
+    if (!refreshMayHelp(error)) throw fail(error);
     response = await open(await freshAccessToken(token), signal);
   }
   if (!response.ok || !response.body) throw fail(await ApiError.fromResponse(response));

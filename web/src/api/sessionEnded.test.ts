@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './ApiError';
-import { endsSession, signedOutReasonFor } from './sessionEnded';
+import { endsSession, refreshMayHelp, signedOutReasonFor } from './sessionEnded';
 
-const ended = new ApiError(401, 'AUTH_003', 'This session has ended; please sign in again.');
+const ended = new ApiError(401, 'AUTH_007', 'This session has ended; please sign in again.');
 
 describe('why a device was signed out', () => {
   it('says idle after a long quiet spell, signed out elsewhere right after activity', () => {
@@ -11,9 +11,9 @@ describe('why a device was signed out', () => {
   });
 
   it('says what the server says when it knows: idle, or ended and why', () => {
-    const idle = new ApiError(401, 'AUTH_003', 'Signed out', { reason: 'idle' });
+    const idle = new ApiError(401, 'AUTH_004', 'Signed out', { reason: 'idle' });
     expect(signedOutReasonFor(idle, 0).message).toMatch(/without activity/);
-    const revoked = new ApiError(401, 'AUTH_003', 'Ended', {
+    const revoked = new ApiError(401, 'AUTH_007', 'Ended', {
       reason: 'revoked',
       revoked_reason: 'signed out from another device',
     });
@@ -23,12 +23,22 @@ describe('why a device was signed out', () => {
   });
 
   it('names a disabled account', () => {
-    expect(signedOutReasonFor(new ApiError(401, 'AUTH_004', 'disabled')).message).toMatch(/disabled/);
+    expect(signedOutReasonFor(new ApiError(401, 'AUTH_008', 'disabled')).message).toMatch(/disabled/);
   });
 
   it('treats only session errors as the end of the session', () => {
     expect(endsSession(ended)).toBe(true);
     expect(endsSession(new ApiError(403, 'AUTH_006', 'admins only'))).toBe(false);
     expect(endsSession(new ApiError(500, 'SYSTEM_001', 'oops'))).toBe(false);
+    for (const code of ['AUTH_002', 'AUTH_003', 'AUTH_004', 'AUTH_008']) {
+      expect(endsSession(new ApiError(401, code, 'signed out')), code).toBe(true);
+    }
+  });
+
+  it('tries a refresh for a token refused for itself (expired or invalid), not for an ended session', () => {
+    expect(refreshMayHelp(new ApiError(401, 'AUTH_002', 'expired'))).toBe(true);
+    expect(refreshMayHelp(new ApiError(401, 'AUTH_003', 'invalid'))).toBe(true);
+    expect(refreshMayHelp(ended)).toBe(false);
+    expect(refreshMayHelp(new ApiError(401, 'AUTH_008', 'disabled'))).toBe(false);
   });
 });

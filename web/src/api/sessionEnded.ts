@@ -4,8 +4,16 @@ import { idleFor } from './lastActivity';
 import { sessionStore, type SignedOutReason } from './sessionStore';
 import { signedInHint } from './signedInHint';
 
-/** Error codes after which this device is no longer signed in, whatever it retries. */
-const sessionEndingCodes = new Set(['AUTH_002', 'AUTH_003', 'AUTH_004']);
+/**
+ * Error codes after which this device is no longer signed in, whatever it retries (met once a
+ * refresh was tried): token expired or invalid, session expired, session ended, account disabled.
+ */
+const sessionEndingCodes = new Set(['AUTH_002', 'AUTH_003', 'AUTH_004', 'AUTH_007', 'AUTH_008']);
+
+/** An access token refused for itself, not for its session: a refresh may cure it. */
+export function refreshMayHelp(error: ApiError): boolean {
+  return error.code === 'AUTH_002' || error.code === 'AUTH_003';
+}
 
 export function endsSession(error: unknown): error is ApiError {
   return error instanceof ApiError && sessionEndingCodes.has(error.code);
@@ -35,9 +43,10 @@ function sessionEndedMessage(error: ApiError, idleMs: number): string {
 /** What the sign-in page tells a person who was signed out without asking to be. */
 export function signedOutReasonFor(error: ApiError, idleMs = idleFor()): SignedOutReason {
   switch (error.code) {
-    case 'AUTH_004':
+    case 'AUTH_008':
       return { code: error.code, message: 'Your account has been disabled. Ask the person who runs Keepsake.' };
-    case 'AUTH_003':
+    case 'AUTH_004':
+    case 'AUTH_007':
       return { code: error.code, message: sessionEndedMessage(error, idleMs) };
     default:
       return { code: error.code, message: 'Your sign-in has expired. Please sign in again.' };

@@ -19,10 +19,11 @@ export type AuthSession = Answer<'/api/auth/login', 'post'>;
 export type User = AuthSession['user'];
 export type Role = User['role'];
 
-export type LibraryPage = Answer<'/api/media/library', 'get'>;
+/** The keyset form the web asks for (no `page`); `page` answers the design document's envelope. */
+export type LibraryPage = Extract<Answer<'/api/media/library', 'get'>, { items: unknown }>;
 export type MediaItem = LibraryPage['items'][number];
 export type MediaType = MediaItem['type'];
-export type LibrarySort = NonNullable<Query<'/api/media/library'>['sort']>;
+export type LibrarySort = Exclude<NonNullable<Query<'/api/media/library'>['sort']>, 'created_at'>;
 export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
 /** One month of the timeline scrubber: `YYYY-MM` (UTC) and its count. */
 export type MonthCount = Answer<'/api/media/library/months', 'get'>['months'][number];

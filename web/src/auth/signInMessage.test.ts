@@ -8,7 +8,7 @@ const apiError = (status: number, code: string) => new ApiError(status, code, 's
 describe('sign-in messages', () => {
   it('says what went wrong for each refusal', () => {
     expect(signInMessage(apiError(401, 'AUTH_001'), null)).toBe('Wrong username or password.');
-    expect(signInMessage(apiError(403, 'AUTH_004'), null)).toMatch(/disabled/);
+    expect(signInMessage(apiError(401, 'AUTH_008'), null)).toMatch(/disabled/);
     expect(signInMessage(apiError(403, 'SEC_001'), null)).toMatch(/home network or the VPN/);
     expect(signInMessage(new NetworkError(new TypeError('fetch failed')), null)).toMatch(/Can't reach/);
   });

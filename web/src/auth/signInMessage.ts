@@ -8,7 +8,7 @@ export function signInMessage(error: unknown, secondsLeft: number | null): strin
   switch (error.code) {
     case 'AUTH_001':
       return 'Wrong username or password.';
-    case 'AUTH_004':
+    case 'AUTH_008':
       return 'This account is disabled. Ask the person who runs Keepsake to enable it again.';
     case 'AUTH_005':
       return secondsLeft === null

@@ -8,6 +8,7 @@ const item = (id: string, created_at: string, taken_at: string | null = null): M
   id,
   type: 'image',
   original_name: `${id}.jpg`,
+  name: `${id}.jpg`,
   mime: 'image/webp',
   size: 1,
   width: 1,
@@ -23,6 +24,7 @@ const item = (id: string, created_at: string, taken_at: string | null = null): M
   scene_preview_url: null,
   poster_url: null,
   stream_url: null,
+  metadata: { width: 1, height: 1, size_bytes: 1 },
 });
 
 const byTaken = monthGrouping((i) => i.taken_at ?? i.created_at, 'UTC');

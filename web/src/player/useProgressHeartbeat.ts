@@ -29,7 +29,7 @@ export function useProgressHeartbeat(
       if (Math.abs(position - lastSent) < 1) return;
       lastSent = position;
       savePlaybackPosition(mediaId, position, keepalive).catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'MEDIA_003') {
+        if (error instanceof ApiError && error.code === 'MEDIA_006') {
           element.pause();
           refused.current(error);
         }

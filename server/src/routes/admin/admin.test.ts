@@ -76,6 +76,10 @@ describe('admin', () => {
       const granSession = await signIn(h.app, 'gran', { password: 'Garden#Gnome42' });
       const promoted = await as(admin, 'PATCH', `/api/admin/users/${gran.id}`, { role: 'admin' });
       expect(promoted.json().user.role).toBe('admin');
+      // The design document's `user` role is stored and answered as member.
+      const asUser = await as(admin, 'PATCH', `/api/admin/users/${gran.id}`, { role: 'user' });
+      expect(asUser.json().user.role).toBe('member');
+      expect((await as(admin, 'PATCH', `/api/admin/users/${gran.id}`, { role: 'admin' })).statusCode).toBe(200);
       const disabled = await as(admin, 'PATCH', `/api/admin/users/${gran.id}`, { is_active: false });
       expect(disabled.json().user.is_active).toBe(false);
       // Disabling ends the sessions at once.

@@ -4,7 +4,8 @@ import { asApiErrors } from '../../admin/userInputErrors.js';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
-import { AdminUserView, adminUserView, Role } from './userView.js';
+import { RoleInput, storedRole } from '../../users/roleInput.js';
+import { AdminUserView, adminUserView } from './userView.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
 import { maxPasswordLength } from '../../users/passwordPolicy.js';
 import {
@@ -21,13 +22,13 @@ const NewUserBody = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 254 }),
     full_name: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.String({ minLength: 1, maxLength: maxPasswordLength }),
-    role: Type.Optional(Role),
+    role: Type.Optional(RoleInput),
   },
   { additionalProperties: false },
 );
 
 const UserChangeBody = Type.Object(
-  { is_active: Type.Optional(Type.Boolean()), role: Type.Optional(Role) },
+  { is_active: Type.Optional(Type.Boolean()), role: Type.Optional(RoleInput) },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -83,7 +84,7 @@ export async function adminUserRoutes(app: App): Promise<void> {
           username: body.username,
           email: body.email,
           fullName: body.full_name,
-          role: body.role ?? 'member',
+          role: storedRole(body.role ?? 'member'),
           password: body.password,
         }),
       );
@@ -108,7 +109,7 @@ export async function adminUserRoutes(app: App): Promise<void> {
       const target = await requireUser(request.params.id);
       const { is_active: isActive, role } = request.body;
       let user = target;
-      if (role !== undefined) user = await asApiErrors(() => setUserRole(deps(), target.username, role));
+      if (role !== undefined) user = await asApiErrors(() => setUserRole(deps(), target.username, storedRole(role)));
       if (isActive !== undefined) user = await asApiErrors(() => setUserActive(deps(), target.username, isActive));
       request.audit({ action: 'admin.user_update', details: { target: target.id, ...request.body } });
       return { user: adminUserView(user) };

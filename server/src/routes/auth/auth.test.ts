@@ -112,12 +112,12 @@ describe('sign-in, refresh, sign-out', () => {
 
     const reuse = await refresh(first.refreshToken);
     expect(reuse.statusCode).toBe(401);
-    expect(reuse.json().error.code).toBe('AUTH_003');
+    expect(reuse.json().error.code).toBe('AUTH_007');
     // The whole session is gone: the newest refresh token and the access token too.
-    expect((await refresh(latest)).json().error.code).toBe('AUTH_003');
+    expect((await refresh(latest)).json().error.code).toBe('AUTH_007');
     const ended = (await me(first.auth.authorization)).json().error;
     expect(ended).toMatchObject({
-      code: 'AUTH_003',
+      code: 'AUTH_007',
       details: { reason: 'revoked', revoked_reason: 'refresh token reused' },
     });
     const row = await sessions.findSessionById(h.t.db, first.sessionId);
@@ -127,11 +127,11 @@ describe('sign-in, refresh, sign-out', () => {
   it('refuses a missing, malformed or made-up refresh token without touching any session', async () => {
     const live = await signIn(h.app, 'dad', { deviceId: 'tablet' });
     const noCookie = await h.app.inject({ method: 'POST', url: '/api/auth/refresh' });
-    expect(noCookie.json().error.code).toBe('AUTH_002');
+    expect(noCookie.json().error.code).toBe('AUTH_003');
     for (const token of ['junk', `${live.sessionId}.${'A'.repeat(43)}`]) {
       const response = await refresh(token);
       expect(response.statusCode).toBe(401);
-      expect(response.json().error.code).toBe('AUTH_002');
+      expect(response.json().error.code).toBe('AUTH_003');
     }
     expect((await me(live.auth.authorization)).statusCode).toBe(200);
   });
@@ -142,9 +142,10 @@ describe('sign-in, refresh, sign-out', () => {
     const tv = await signIn(h.app, 'dad', { deviceId: 'tv' });
 
     const out = await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: laptop.auth });
-    expect(out.statusCode).toBe(204);
-    expect((await me(laptop.auth.authorization)).json().error.code).toBe('AUTH_003');
-    expect((await refresh(laptop.refreshToken)).json().error.code).toBe('AUTH_003');
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ message: 'Logged out successfully', devices_affected: 1 });
+    expect((await me(laptop.auth.authorization)).json().error.code).toBe('AUTH_007');
+    expect((await refresh(laptop.refreshToken)).json().error.code).toBe('AUTH_007');
     expect((await me(phone.auth.authorization)).statusCode).toBe(200);
 
     const all = await h.app.inject({
@@ -153,9 +154,10 @@ describe('sign-in, refresh, sign-out', () => {
       headers: phone.auth,
       payload: { logout_all_devices: true },
     });
-    expect(all.statusCode).toBe(204);
+    expect(all.statusCode).toBe(200);
+    expect(all.json().devices_affected).toBeGreaterThanOrEqual(2);
     for (const device of [phone, tv]) {
-      expect((await me(device.auth.authorization)).json().error.code).toBe('AUTH_003');
+      expect((await me(device.auth.authorization)).json().error.code).toBe('AUTH_007');
     }
   });
 
@@ -179,8 +181,9 @@ describe('sign-in, refresh, sign-out', () => {
     );
 
     const other = await h.app.inject({ method: 'DELETE', url: `/api/sessions/${b.sessionId}`, headers: a.auth });
-    expect(other.statusCode).toBe(204);
-    expect((await me(b.auth.authorization)).json().error.code).toBe('AUTH_003');
+    expect(other.statusCode).toBe(200);
+    expect(other.json()).toEqual({ message: 'Session terminated successfully' });
+    expect((await me(b.auth.authorization)).json().error.code).toBe('AUTH_007');
 
     const mums = await signIn(h.app, 'mum');
     const foreign = await h.app.inject({ method: 'DELETE', url: `/api/sessions/${mums.sessionId}`, headers: a.auth });
@@ -192,7 +195,7 @@ describe('sign-in, refresh, sign-out', () => {
     const before = await signIn(h.app, 'mum', { deviceId: 'desk' });
     const after = await signIn(h.app, 'mum', { deviceId: 'desk' });
     expect(after.sessionId).not.toBe(before.sessionId);
-    expect((await me(before.auth.authorization)).json().error.code).toBe('AUTH_003');
+    expect((await me(before.auth.authorization)).json().error.code).toBe('AUTH_007');
     expect((await me(after.auth.authorization)).statusCode).toBe(200);
   });
 
@@ -203,7 +206,7 @@ describe('sign-in, refresh, sign-out', () => {
     for (const device of devices) expect((await me(device.auth.authorization)).statusCode).toBe(200);
 
     const sixth = await signIn(h.app, 'kid', { deviceId: 'device-6' });
-    expect((await me(devices[0]!.auth.authorization)).json().error.code).toBe('AUTH_003');
+    expect((await me(devices[0]!.auth.authorization)).json().error.code).toBe('AUTH_007');
     for (const device of [...devices.slice(1), sixth]) {
       expect((await me(device.auth.authorization)).statusCode).toBe(200);
     }
@@ -220,7 +223,7 @@ describe('sign-in, refresh, sign-out', () => {
   });
 
   describe('access tokens', () => {
-    it('refuses alg none, a wrong signature, an expired token and another algorithm with AUTH_002', async () => {
+    it('refuses alg none, a wrong signature, an expired token and another algorithm with AUTH_003 (expired: AUTH_002)', async () => {
       const session = await signIn(h.app, 'mum');
       const real = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
       const now = Math.floor(Date.now() / 1000);
@@ -239,13 +242,13 @@ describe('sign-in, refresh, sign-out', () => {
       for (const [name, token] of Object.entries(tokens)) {
         const response = await me(`Bearer ${token}`);
         expect(response.statusCode, name).toBe(401);
-        expect(response.json().error.code, name).toBe('AUTH_002');
+        expect(response.json().error.code, name).toBe(name === 'expired' ? 'AUTH_002' : 'AUTH_003');
       }
       expect((await me(`Bearer ${tokens.expired}`)).json().error.message).toMatch(/expired/);
-      expect((await me('')).json().error.code).toBe('AUTH_002');
+      expect((await me('')).json().error.code).toBe('AUTH_003');
     });
 
-    it('refuses the token of a disabled user (AUTH_004) and of a deleted user (AUTH_002)', async () => {
+    it('refuses the token of a disabled user (AUTH_008) and of a deleted user (AUTH_003)', async () => {
       const gran = await createTestUser(h.t.db, 'gran');
       const grandad = await createTestUser(h.t.db, 'grandad');
       const granSession = await signIn(h.app, 'gran');
@@ -255,13 +258,13 @@ describe('sign-in, refresh, sign-out', () => {
       await users.updateUser(h.t.db, gran.id, { is_active: false });
       const disabled = await me(granSession.auth.authorization);
       expect(disabled.statusCode).toBe(401);
-      expect(disabled.json().error.code).toBe('AUTH_004');
+      expect(disabled.json().error.code).toBe('AUTH_008');
       await setUserActive({ db: h.t.db }, 'gran', true);
 
       await h.t.db.deleteFrom('users').where('id', '=', grandad.id).execute();
       const deleted = await me(grandadSession.auth.authorization);
       expect(deleted.statusCode).toBe(401);
-      expect(deleted.json().error.code).toBe('AUTH_002');
+      expect(deleted.json().error.code).toBe('AUTH_003');
 
       const login = await h.app.inject({
         method: 'POST',
@@ -276,7 +279,7 @@ describe('sign-in, refresh, sign-out', () => {
         payload: { login: 'gran', password: testPassword },
       });
       expect(refused.statusCode).toBe(401);
-      expect(refused.json().error.code).toBe('AUTH_004');
+      expect(refused.json().error.code).toBe('AUTH_008');
     });
   });
 
@@ -285,8 +288,8 @@ describe('sign-in, refresh, sign-out', () => {
     await h.redis.flush();
     const response = await me(session.auth.authorization);
     expect(response.statusCode).toBe(401);
-    expect(response.json().error.code).toBe('AUTH_003');
-    expect((await refresh(session.refreshToken)).json().error.code).toBe('AUTH_003');
+    expect(response.json().error.code).toBe('AUTH_004');
+    expect((await refresh(session.refreshToken)).json().error.code).toBe('AUTH_004');
     expect((await me((await signIn(h.app, 'mum')).auth.authorization)).statusCode).toBe(200);
   });
 });
@@ -389,13 +392,13 @@ describe('idle timeout', () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: idle.auth });
     expect(response.statusCode).toBe(401);
     // Said as it is, so the app can tell the person why they must sign in again.
-    expect(response.json().error).toMatchObject({ code: 'AUTH_003', details: { reason: 'idle' } });
+    expect(response.json().error).toMatchObject({ code: 'AUTH_004', details: { reason: 'idle' } });
     const refreshed = await h.app.inject({
       method: 'POST',
       url: '/api/auth/refresh',
       cookies: { keepsake_refresh: idle.refreshToken },
     });
-    expect(refreshed.json().error.code).toBe('AUTH_003');
+    expect(refreshed.json().error.code).toBe('AUTH_004');
     const row = await h.t.db
       .selectFrom('sessions')
       .select('revoked_reason')
@@ -413,19 +416,19 @@ describe('Redis down', () => {
   });
   afterAll(() => h.close());
 
-  it('answers 503 SYSTEM_002, never 500', async () => {
+  it('answers 503 SYSTEM_007, never 500', async () => {
     const session = await signIn(h.app, 'mum');
     h.redis.redis.disconnect();
     const response = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.auth });
     expect(response.statusCode).toBe(503);
-    expect(response.json().error.code).toBe('SYSTEM_002');
+    expect(response.json().error.code).toBe('SYSTEM_007');
     const login = await h.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { login: 'mum', password: testPassword },
     });
     expect(login.statusCode).toBe(503);
-    expect(login.json().error.code).toBe('SYSTEM_002');
+    expect(login.json().error.code).toBe('SYSTEM_007');
     // Reconnected, the live session is still there.
     await h.redis.redis.connect();
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.auth })).statusCode).toBe(200);

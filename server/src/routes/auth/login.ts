@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { users } from '@keepsake/database';
 import type { App } from '../../app/types.js';
@@ -9,28 +8,43 @@ import { takeAttempt } from '../../auth/throttle/takeAttempt.js';
 import { setRefreshCookie } from '../../auth/refreshCookie.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
-import { deviceInfo } from '../../sessions/deviceInfo.js';
 import { openSession } from '../../sessions/sessionService.js';
+import { signInDevice } from '../../sessions/signInDevice.js';
 import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
 import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { sessionServiceDeps } from './sessionServiceDeps.js';
 import { SignedIn, signedInBody } from './signedInBody.js';
 
-const LoginBody = Type.Object(
-  {
-    login: Type.String({ minLength: 1, maxLength: 254, description: 'username or email' }),
-    password: Type.String({ minLength: 1, maxLength: maxPasswordLength }),
-    device_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 128,
-        pattern: '^[A-Za-z0-9._:-]+$',
-        description: 'a random id the browser keeps, so one device has one session',
-      }),
-    ),
-    device_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  },
-  { additionalProperties: false },
-);
+const password = Type.String({ minLength: 1, maxLength: maxPasswordLength });
+const deviceFields = {
+  device_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9._:-]+$',
+      description:
+        'a random id the client keeps, so one device has one session; without it the id is derived from the user agent and device_name',
+    }),
+  ),
+  device_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+};
+const signInName = { minLength: 1, maxLength: 254, description: 'username or email' };
+
+/** Keepsake's web app sends `login`; the design document's clients send `username`. Either, never both. */
+const LoginBody = Type.Union([
+  Type.Object(
+    { login: Type.String(signInName), password, ...deviceFields },
+    { additionalProperties: false, title: 'SignInWithLogin' },
+  ),
+  Type.Object(
+    { username: Type.String(signInName), password, ...deviceFields },
+    { additionalProperties: false, title: 'SignInWithUsername (design document)' },
+  ),
+]);
+
+function signInNameOf(body: { login: string } | { username: string }): string {
+  return 'login' in body ? body.login : body.username;
+}
 
 export async function loginRoute(app: App): Promise<void> {
   const attempts = new AttemptCounter(app.redis);
@@ -46,11 +60,21 @@ export async function loginRoute(app: App): Promise<void> {
         body: LoginBody,
         response: { 200: SignedIn, ...errorResponses },
       },
+      // Before validation, so a body with both names is told so rather than "must match a schema in anyOf".
+      preValidation: async (request) => {
+        const body = request.body as Record<string, unknown> | null;
+        if (body && typeof body === 'object' && 'login' in body && 'username' in body) {
+          throw new ApiError('SYSTEM_003', 'Send either "login" or "username", not both.', [
+            { in: 'body', field: 'username', message: 'is given together with login' },
+          ]);
+        }
+      },
     },
     async (request, reply) => {
       const { body } = request;
-      const user = await users.findUserByLogin(app.db, body.login.trim());
-      const unknownLogin = user ? null : fingerprint(body.login);
+      const login = signInNameOf(body);
+      const user = await users.findUserByLogin(app.db, login.trim());
+      const unknownLogin = user ? null : fingerprint(login);
       const account = user ? `user:${user.id}` : `login:${unknownLogin}`;
       // Counted before the password is checked, so parallel guesses cannot outrun the limit.
       const attempt = await takeAttempt(attempts, signInCounters(request.clientIp, account), 'failed sign-ins');
@@ -70,22 +94,16 @@ export async function loginRoute(app: App): Promise<void> {
       await attempt.refund();
       if (!user.is_active) {
         request.audit({ action: 'auth.login_failed', userId: user.id, status: 401, details: { reason: 'disabled' } });
-        throw new ApiError('AUTH_004');
+        throw new ApiError('AUTH_008');
       }
 
       const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
-      const device = deviceInfo(userAgent ?? undefined);
-      const { session, refreshToken, evicted } = await openSession(
-        { db: app.db, live: app.liveSessions, maxDevicesPerUser: app.config.maxDevicesPerUser },
-        user.id,
-        {
-          deviceId: body.device_id ?? randomUUID(),
-          deviceName: body.device_name ?? device.name,
-          deviceType: device.type,
-          ip: request.clientIp || null,
-          userAgent,
-        },
-      );
+      const device = signInDevice(userAgent, body);
+      const { session, refreshToken, evicted } = await openSession(sessionServiceDeps(app), user.id, {
+        ...device,
+        ip: request.clientIp || null,
+        userAgent,
+      });
       await users.recordLogin(app.db, user.id);
       request.audit({ action: 'auth.login', userId: user.id, sessionId: session.id, status: 200 });
       for (const old of evicted) {
@@ -96,7 +114,7 @@ export async function loginRoute(app: App): Promise<void> {
           details: { reason: 'device limit reached', device_name: old.device_name, replaced_by: session.id },
         });
       }
-      setRefreshCookie(reply, refreshToken);
+      setRefreshCookie(reply, refreshToken, session.expires_at);
       return signedInBody(app, user, session.id);
     },
   );

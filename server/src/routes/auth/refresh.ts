@@ -3,6 +3,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../a
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
 import { RefreshTokenReused, refreshSession } from '../../sessions/sessionService.js';
+import { sessionServiceDeps } from './sessionServiceDeps.js';
 import { SignedIn, signedInBody } from './signedInBody.js';
 
 export async function refreshRoute(app: App): Promise<void> {
@@ -19,11 +20,11 @@ export async function refreshRoute(app: App): Promise<void> {
     async (request, reply) => {
       try {
         const { session, refreshToken, user } = await refreshSession(
-          { db: app.db, live: app.liveSessions, maxDevicesPerUser: app.config.maxDevicesPerUser },
+          sessionServiceDeps(app),
           readRefreshCookie(request),
           request.clientIp || null,
         );
-        setRefreshCookie(reply, refreshToken);
+        setRefreshCookie(reply, refreshToken, session.expires_at);
         return signedInBody(app, user, session.id);
       } catch (error) {
         if (error instanceof RefreshTokenReused) {

@@ -101,6 +101,21 @@ describe('media delivery (real processed media)', () => {
       }
     });
 
+    it('answers a stored file that cannot be read (a folder in its place) with 500 SYSTEM_002, a storage error', async () => {
+      const image = path.join(env.assetsDir, photo.image_path!);
+      const kept = `${image}.kept`;
+      await fs.rename(image, kept);
+      try {
+        await fs.mkdir(image);
+        const response = await get(photoItem.image_url!);
+        expect(response.statusCode).toBe(500);
+        expect(response.json().error.code).toBe('SYSTEM_002');
+      } finally {
+        await fs.rm(image, { recursive: true, force: true });
+        await fs.rename(kept, image);
+      }
+    });
+
     it('refuses a sealed file moved onto another one of the same item (the thumbnail over the photo)', async () => {
       const image = path.join(env.assetsDir, photo.image_path!);
       const kept = `${image}.kept`;
@@ -109,7 +124,7 @@ describe('media delivery (real processed media)', () => {
         await fs.copyFile(path.join(env.assetsDir, photo.thumbnail_path!), image);
         const response = await get(photoItem.image_url!);
         expect(response.statusCode).toBe(500);
-        expect(response.json().error.code).toBe('MEDIA_005');
+        expect(response.json().error.code).toBe('MEDIA_003');
       } finally {
         await fs.rename(kept, image);
       }
@@ -315,11 +330,11 @@ describe('media delivery (real processed media)', () => {
         url: `/api/sessions/${viewer.sessionId}`,
         headers: member.auth,
       });
-      expect(revoke.statusCode).toBe(204);
+      expect(revoke.statusCode).toBe(200);
       for (const url of [key, segment, item.thumbnail_url, item.stream_url!]) {
         const response = await get(url);
         expect(response.statusCode, url).toBe(401);
-        expect(response.json().error.code).toBe('AUTH_003');
+        expect(response.json().error.code).toBe('AUTH_007');
       }
     });
   });
@@ -365,6 +380,102 @@ describe('media delivery (real processed media)', () => {
         expect(response.body, url).not.toContain('root:');
         expect(response.body, url).not.toContain('#EXTM3U');
       }
+    });
+  });
+
+  describe('the audit log', () => {
+    const rowsOf = async (sessionId: string) => {
+      await h.app.auditLog.flush();
+      return h.t.db.selectFrom('access_logs').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+    };
+
+    it('keeps one view per item and session for full photos and segments, with user agent, time and bytes', async () => {
+      // A person of their own: the others' stream slots are taken by the tests above.
+      await createTestUser(h.t.db, 'auditor');
+      const viewer = await signIn(h.app, 'auditor');
+      const headers = { ...viewer.auth, 'user-agent': 'AuditCheck/1.0' };
+      for (let i = 0; i < 3; i += 1) {
+        expect((await get(`/api/media/image/${photo.id}`, headers)).statusCode).toBe(200);
+      }
+      expect((await get(`/api/media/stream/${photo.id}`, headers)).statusCode).toBe(200);
+      const master = await get(`/api/media/stream/${video.id}`, headers);
+      expect(master.statusCode, master.body).toBe(200);
+      const variantUrl = master.body.split('\n').find((line) => line.startsWith('/api/'))!;
+      const variant = await get(variantUrl, headers);
+      const keyUrl = /URI="([^"]+)"/.exec(variant.body)![1]!;
+      expect((await get(keyUrl, headers)).statusCode).toBe(200);
+      const segments = variant.body.split('\n').filter((line) => line.startsWith('/api/media/segment/'));
+      expect(segments.length).toBeGreaterThan(1);
+      for (const segment of segments) expect((await get(segment, headers)).statusCode).toBe(200);
+
+      const rows = await rowsOf(viewer.sessionId);
+      const views = rows.filter((r) => r.action === 'media.view');
+      expect(views.map((v) => [v.media_id, (v.details as { kind: string }).kind]).sort()).toEqual(
+        [
+          [photo.id, 'image'],
+          [video.id, 'segment'],
+        ].sort(),
+      );
+      const photoView = views.find((v) => v.media_id === photo.id)!;
+      expect(photoView).toMatchObject({ user_agent: 'AuditCheck/1.0', status: 200 });
+      expect(Number(photoView.bytes)).toBeGreaterThan(0);
+      expect(photoView.response_ms).toEqual(expect.any(Number));
+      const segmentView = views.find((v) => v.media_id === video.id)!;
+      expect(Number(segmentView.bytes)).toBeGreaterThan(0);
+      const key = rows.find((r) => r.action === 'media.key')!;
+      expect(key).toMatchObject({ status: 200, user_agent: 'AuditCheck/1.0' });
+      expect(Number(key.bytes)).toBe(16);
+      expect(key.response_ms).toEqual(expect.any(Number));
+      const start = rows.find((r) => r.action === 'media.stream_start')!;
+      expect(Number(start.bytes)).toBeGreaterThan(0);
+    });
+  });
+
+  describe("with the design document's Authorization: Bearer instead of ?t=", () => {
+    const bare = (url: string) => url.replace(/\?t=.*$/, '');
+
+    it('opens the tile, the photo and the key with the access token, after the same session checks', async () => {
+      const thumb = await get(bare(photoItem.thumbnail_url), member.auth);
+      expect(thumb.statusCode, thumb.body).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/webp');
+      const photoBytes = await get(bare(photoItem.image_url!), member.auth);
+      expect(photoBytes.statusCode).toBe(200);
+      expect(photoBytes.headers['cache-control']).toBe('no-store');
+      expect((await get(bare(photoItem.thumbnail_url))).statusCode).toBe(403);
+      expect((await get(bare(photoItem.thumbnail_url), { authorization: 'Bearer nonsense' })).statusCode).toBe(401);
+    });
+
+    it('keeps a signed token purpose-bound even beside a Bearer header', async () => {
+      const tileToken = new URL(`http://x${photoItem.thumbnail_url}`).searchParams.get('t');
+      const refused = await get(`${bare(photoItem.image_url!)}?t=${tileToken}`, admin.auth);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('SEC_002');
+    });
+
+    it('answers a photo at /api/media/stream/:id with the decrypted WebP', async () => {
+      const streamed = await get(`/api/media/stream/${photo.id}`, member.auth);
+      expect(streamed.statusCode, streamed.body).toBe(200);
+      expect(streamed.headers['content-type']).toBe('image/webp');
+      expect(streamed.headers['cache-control']).toBe('no-store');
+      const viaImage = await get(photoItem.image_url!);
+      expect(streamed.rawPayload.equals(viaImage.rawPayload)).toBe(true);
+    });
+
+    it('plays the video in ffmpeg from /api/media/stream/:id with only the Bearer header', async () => {
+      const stderr = await playHlsUrl(`http://127.0.0.1:${port}/api/media/stream/${video.id}`, 'verbose', [
+        '-headers',
+        `Authorization: ${member.auth.authorization}\r\n`,
+      ]);
+      expect(stderr).toMatch(/\/api\/media\/segment\//);
+    });
+
+    it('still refuses the original to a member, and everything once the session has ended', async () => {
+      expect((await get(`/api/media/original/${photo.id}`, member.auth)).statusCode).toBe(403);
+      const viewer = await signIn(h.app, 'kid');
+      expect((await get(bare(photoItem.thumbnail_url), viewer.auth)).statusCode).toBe(200);
+      await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: viewer.auth });
+      const after = await get(bare(photoItem.thumbnail_url), viewer.auth);
+      expect(after.statusCode).toBe(401);
     });
   });
 });

@@ -81,7 +81,7 @@ describe('favourites, per person', () => {
     await h.t.db.insertInto('media_files').values(processing).execute();
     const notReady = await call(mum, 'PUT', `/api/media/${processing.id}/favourite`);
     expect(notReady.statusCode).toBe(409);
-    expect(notReady.json().error.code).toBe('MEDIA_002');
+    expect(notReady.json().error.code).toBe('MEDIA_007');
     const missing = await call(mum, 'PUT', '/api/media/00000000-0000-4000-8000-000000000000/favourite');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('MEDIA_001');

@@ -4,6 +4,7 @@ import { imageKinds } from '../../media/imageKinds.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
+import { sendPhoto } from './sendPhoto.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function imageRoutes(app: App): void {
@@ -24,6 +25,7 @@ export function imageRoutes(app: App): void {
       },
       async (request, reply) => {
         const item = await requireCompletedMedia(app, request.params.id);
+        if (kind === 'image') return sendPhoto(app, request, reply, item);
         const relativePath = item[column];
         if (!relativePath) throw new ApiError('MEDIA_001', `This item has no ${kind}.`);
         return sendSealed(app.sealedFiles, request, reply, {

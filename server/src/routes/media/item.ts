@@ -2,14 +2,15 @@ import { Type } from '@sinclair/typebox';
 import { favourites, mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { MediaItem, MediaMetadata, mediaItemView } from '../../media/mediaItemView.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 
 /** The item if it is in the gallery; otherwise the error that says why not. */
 export async function requireCompletedMedia(app: App, id: string): Promise<MediaFile> {
   const item = await mediaItems.findMediaById(app.db, id);
-  if (!item || item.status === 'failed') throw new ApiError('MEDIA_001');
-  if (item.status !== 'completed') throw new ApiError('MEDIA_002');
+  if (!item) throw new ApiError('MEDIA_001');
+  if (item.status === 'failed') throw new ApiError('MEDIA_002');
+  if (item.status !== 'completed') throw new ApiError('MEDIA_007');
   return item;
 }
 
@@ -29,17 +30,18 @@ export function itemRoutes(app: App): void {
         summary: 'One item, with its metadata, video variants and where playback stopped',
         params: IdParams,
         response: {
-          200: Type.Intersect([
-            MediaItem,
-            Type.Object({
-              metadata: Type.Record(Type.String(), Type.Unknown()),
-              variants: Type.Array(Variant),
-              resume_position: Type.Union([Type.Number(), Type.Null()]),
-              original_url: Type.Union([Type.String(), Type.Null()], {
-                description: 'the kept original (admins only, else null): a token of its own',
-              }),
+          200: Type.Object({
+            ...MediaItem.properties,
+            metadata: Type.Object(MediaMetadata.properties, {
+              additionalProperties: true,
+              description: "what the processor kept (camera, EXIF, …) with the design document's four fields",
             }),
-          ]),
+            variants: Type.Array(Variant),
+            resume_position: Type.Union([Type.Number(), Type.Null()]),
+            original_url: Type.Union([Type.String(), Type.Null()], {
+              description: 'the kept original (admins only, else null): a token of its own',
+            }),
+          }),
           ...errorResponses,
         },
       },
@@ -53,9 +55,11 @@ export function itemRoutes(app: App): void {
         favourites.isFavourite(app.db, userId, item.id),
       ]);
       request.audit({ action: 'media.view', mediaId: item.id });
+      const view = mediaItemView(item, sign, isFavourite);
       return {
-        ...mediaItemView(item, sign, isFavourite),
-        metadata: item.metadata,
+        ...view,
+        // Merged: the stored metadata keeps its own fields, the columns are the truth for the four.
+        metadata: { ...item.metadata, ...view.metadata },
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,
         original_url:

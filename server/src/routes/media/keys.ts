@@ -27,7 +27,7 @@ export function keyRoutes(app: App): void {
       if (key?.purpose !== 'hls' || key.retiredAt) throw new ApiError('MEDIA_001', 'No such key.');
       // retiredAt may come from the key store's cache; the generation's grace period is asked afresh.
       await requireServedGeneration(app.db, key.mediaId, key.generation);
-      request.audit({
+      request.auditDelivery({
         action: 'media.key',
         mediaId: key.mediaId,
         details: { key_id: key.id, generation: key.generation },

@@ -104,6 +104,48 @@ describe('GET /api/media/library', () => {
     }
   });
 
+  it("answers the design document's numbered pages: type=all, sort=created_at, {data, pagination}", async () => {
+    const keyset = await everything('sort=created&order=desc', 200);
+    const numbered: string[] = [];
+    for (let n = 1; n <= 13; n += 1) {
+      const response = await h.app.inject({
+        method: 'GET',
+        url: `/api/media/library?type=all&page=${n}&limit=20&sort=created_at&order=desc`,
+        headers: mum.auth,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json<{ data: { id: string }[]; pagination: object }>();
+      expect(Object.keys(body).sort()).toEqual(['data', 'pagination']);
+      expect(body.pagination).toEqual({ total: 250, page: n, limit: 20, pages: 13 });
+      numbered.push(...body.data.map((item) => item.id));
+    }
+    expect(numbered).toEqual(keyset.ids);
+    const beyond = await h.app.inject({ method: 'GET', url: '/api/media/library?page=14&limit=20', headers: mum.auth });
+    expect(beyond.json().data).toEqual([]);
+  });
+
+  it("gives each item the design document's name and metadata beside its own fields", async () => {
+    const { items } = await page('limit=200&type=all');
+    const video = items.find((item) => item.type === 'video')!;
+    const image = items.find((item) => item.type === 'image')!;
+    expect(video.name).toBe(video.original_name);
+    expect(video.metadata).toEqual({
+      width: video.width,
+      height: video.height,
+      duration: video.duration,
+      size_bytes: video.size,
+    });
+    expect(image.metadata).toEqual({ width: image.width, height: image.height, size_bytes: image.size });
+  });
+
+  it('refuses unknown query parameters and page together with cursor, in the error format', async () => {
+    for (const query of ['per_page=20', 'typ=video', 'page=1&cursor=abc', 'page=0']) {
+      const response = await h.app.inject({ method: 'GET', url: `/api/media/library?${query}`, headers: mum.auth });
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.code, query).toBe('SYSTEM_003');
+    }
+  });
+
   it('needs a signed-in user', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/media/library' });
     expect(response.statusCode).toBe(401);
@@ -153,7 +195,7 @@ describe('GET /api/media/:id and playback progress', () => {
     expect(first.json()).toMatchObject({
       id: videos[0]!.id,
       type: 'video',
-      metadata: { codec: 'h264' },
+      metadata: { codec: 'h264', width: videos[0]!.width, height: videos[0]!.height, size_bytes: expect.any(Number) },
       variants: [{ name: '360p', width: 640, height: 360, bandwidth: 800000 }],
       resume_position: null,
     });
@@ -167,7 +209,7 @@ describe('GET /api/media/:id and playback progress', () => {
     expect(views.filter((v) => v.media_id === videos[0]!.id)).toHaveLength(3);
   });
 
-  it('answers 404 MEDIA_001 for an unknown item and 409 MEDIA_002 for one still processing', async () => {
+  it('answers 404 MEDIA_001 for an unknown item 409 MEDIA_007 for one still processing, 422 MEDIA_002 for one that failed', async () => {
     const unknown = await h.app.inject({
       method: 'GET',
       url: '/api/media/00000000-0000-4000-8000-000000000000',
@@ -179,7 +221,12 @@ describe('GET /api/media/:id and playback progress', () => {
     await h.t.db.insertInto('media_files').values(pending).execute();
     const busy = await h.app.inject({ method: 'GET', url: `/api/media/${pending.id}`, headers: mum.auth });
     expect(busy.statusCode).toBe(409);
-    expect(busy.json().error.code).toBe('MEDIA_002');
+    expect(busy.json().error.code).toBe('MEDIA_007');
+    const failed = galleryRow(78, { status: 'failed' });
+    await h.t.db.insertInto('media_files').values(failed).execute();
+    const broken = await h.app.inject({ method: 'GET', url: `/api/media/${failed.id}`, headers: mum.auth });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('MEDIA_002');
     const notUuid = await h.app.inject({ method: 'GET', url: '/api/media/not-a-uuid', headers: mum.auth });
     expect(notUuid.statusCode).toBe(400);
   });
@@ -188,7 +235,7 @@ describe('GET /api/media/:id and playback progress', () => {
     for (const video of videos.slice(0, 3)) expect((await progress(mum, video.id!, 1)).statusCode).toBe(204);
     const fourth = await progress(mum, videos[3]!.id!, 1);
     expect(fourth.statusCode).toBe(429);
-    expect(fourth.json().error.code).toBe('MEDIA_003');
+    expect(fourth.json().error.code).toBe('MEDIA_006');
     // Heartbeats of a video already playing go on; another person has their own count.
     expect((await progress(mum, videos[1]!.id!, 20)).statusCode).toBe(204);
     expect((await progress(dad, videos[3]!.id!, 1)).statusCode).toBe(204);

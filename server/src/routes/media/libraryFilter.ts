@@ -4,7 +4,11 @@ import { parseSearch } from '../../search/parseSearch.js';
 
 /** The view a library request narrows to, shared by the pages and the per-month counts. */
 export const libraryFilterQuery = {
-  type: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('video')])),
+  type: Type.Optional(
+    Type.Union([Type.Literal('all'), Type.Literal('image'), Type.Literal('video')], {
+      description: 'all (the same as leaving it out), image or video',
+    }),
+  ),
   favourites: Type.Optional(Type.Boolean({ description: 'only my favourites' })),
   q: Type.Optional(
     Type.String({
@@ -19,7 +23,7 @@ type FilterQuery = Static<ReturnType<typeof Type.Object<typeof libraryFilterQuer
 
 export function libraryFilterFrom(query: FilterQuery, userId: string): mediaLibrary.LibraryFilter {
   return {
-    type: query.type,
+    type: query.type === 'all' ? undefined : query.type,
     favouritesOf: query.favourites ? userId : undefined,
     album: query.album,
     search: query.q ? parseSearch(query.q) : undefined,

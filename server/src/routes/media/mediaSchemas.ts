@@ -4,10 +4,17 @@ import { Uuid } from '../../schemas/common.js';
 
 /** The query of every signed media URL: its token (checked by the auth hook before anything else). */
 export const SignedQuery = Type.Object({
-  t: Type.String({ minLength: 1, maxLength: 200, description: 'the signed media token from the URL the API gave' }),
+  t: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'the signed media token from the URL the API gave; without it, send Authorization: Bearer',
+    }),
+  ),
 });
 
-export const mediaSecurity = [{ mediaToken: [] }];
+/** Either the signed URL or the access token (the design document's clients). */
+export const mediaSecurity: { [scheme: string]: string[] }[] = [{ mediaToken: [] }, { bearer: [] }];
 
 /** An item's HLS variant in one key generation: /…/:id/g:generation/:variant. */
 export const VariantParams = Type.Object({

@@ -27,7 +27,7 @@ export function originalRoutes(app: App): void {
       if (user?.role !== 'admin') throw new ApiError('AUTH_006');
       const item = await requireCompletedMedia(app, request.params.id);
       if (!item.original_path) throw new ApiError('MEDIA_001', 'The original of this item was not kept.');
-      if (!request.headers.range) request.audit({ action: 'media.download', mediaId: item.id });
+      if (!request.headers.range) request.auditDelivery({ action: 'media.download', mediaId: item.id });
       return sendSealed(app.sealedFiles, request, reply, {
         mediaId: item.id,
         relativePath: item.original_path,

@@ -2,7 +2,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import type { StreamLimiter } from '../../media/StreamLimiter.js';
 
 /**
- * Holds this session's slot for the item, else 429 MEDIA_003. Heartbeats, variant playlists and
+ * Holds this session's slot for the item, else 429 MEDIA_006. Heartbeats, variant playlists and
  * segments all ask, so URLs kept from an earlier master playlist (or made without one) cannot
  * play a stream beyond MAX_CONCURRENT_STREAMS, and fetching segments keeps a slot alive.
  */
@@ -13,6 +13,6 @@ export async function requireStreamSlot(
   mediaId: string,
 ): Promise<void> {
   if (!(await limiter.claim(userId, sessionId, mediaId))) {
-    throw new ApiError('MEDIA_003');
+    throw new ApiError('MEDIA_006');
   }
 }

@@ -176,7 +176,8 @@ describe('gallery search', () => {
       expect((await patch(target, { caption: { text: 'x' } })).statusCode).toBe(400);
       expect((await patch(target, {})).statusCode).toBe(400);
       expect((await patch(target, { caption: 'x', type: 'video' })).statusCode).toBe(400);
-      expect((await patch(id('failed-beach.jpg'), { caption: 'x' })).statusCode).toBe(404);
+      // A failed item is the design document's MEDIA_002, processing failed (422).
+      expect((await patch(id('failed-beach.jpg'), { caption: 'x' })).statusCode).toBe(422);
       expect((await patch('00000000-0000-4000-8000-000000000000', { caption: 'x' })).statusCode).toBe(404);
       expect((await patch('not-a-uuid', { caption: 'x' })).statusCode).toBe(400);
       expect((await patch(target, { caption: 'x' }, null)).statusCode).toBe(401);

@@ -52,11 +52,14 @@ export function segmentRoutes(app: App, { streamLimiter }: MediaRouteDeps): void
         .header('cache-control', 'private, no-cache');
       // Checked here even behind nginx: a missing file there would be nginx's error-log line,
       // and that line carries the whole request, ?t= token included.
+      let size: number;
       try {
-        await fs.access(path.join(assetsDir, relative));
+        size = (await fs.stat(path.join(assetsDir, relative))).size;
       } catch {
         throw new ApiError('MEDIA_001', 'No such segment.');
       }
+      // Behind nginx the body is nginx's: the file's size is what it sends.
+      await request.auditView(id, { kind: 'segment', generation, variant }, size);
       if (accelRedirect) {
         return reply.header('x-accel-redirect', `${protectedLocation}${relative}`).send();
       }

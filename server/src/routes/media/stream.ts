@@ -6,20 +6,22 @@ import { ApiError } from '../../errors/ApiError.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
 import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
+import { storageError } from '../../media/storageError.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
+import { sendPhoto } from './sendPhoto.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { requireStreamSlot } from './requireStreamSlot.js';
 import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
 const playlistType = 'application/vnd.apple.mpegurl';
 
-async function readPlaylist(file: string): Promise<string> {
+async function readPlaylist(request: FastifyRequest, file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('MEDIA_001', 'The playlist is missing.');
-    throw error;
+    throw storageError(error, request, file);
   }
 }
 
@@ -45,28 +47,35 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
         tags: ['media'],
-        summary: 'The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed',
+        summary:
+          'The master HLS playlist (variant, key and segment URIs inside are absolute-path and signed); for a photo, the photo (WebP)',
         security: mediaSecurity,
         params: IdParams,
         querystring: SignedQuery,
-        produces: [playlistType],
+        produces: [playlistType, 'image/webp'],
         response: errorResponses,
       },
     },
     async (request, reply) => {
       const { userId, sessionId } = request.auth!;
       const item = await requireCompletedMedia(app, request.params.id);
-      if (item.type !== 'video' || !item.playlist_path) throw new ApiError('MEDIA_001', 'This item is not a video.');
+      // The design document's gallery streams photos too: the decrypted WebP, as /image gives it.
+      if (item.type === 'image') return sendPhoto(app, request, reply, item);
+      if (!item.playlist_path) throw new ApiError('MEDIA_001', 'This video has no playlist.');
       if (!(await streamLimiter.claim(userId, sessionId, item.id))) {
         request.audit({ action: 'media.stream_refused', mediaId: item.id, status: 429 });
-        throw new ApiError('MEDIA_003');
+        throw new ApiError('MEDIA_006');
       }
-      const text = await readPlaylist(path.resolve(assetsDir, item.playlist_path));
+      const text = await readPlaylist(request, path.resolve(assetsDir, item.playlist_path));
       const itemToken = app.mediaUrls.sign(sessionId, `stream:${item.id}`);
       const body = rewriteOrFail(request, () =>
         rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
       );
-      request.audit({ action: 'media.stream_start', mediaId: item.id, details: { generation: item.generation } });
+      request.auditDelivery({
+        action: 'media.stream_start',
+        mediaId: item.id,
+        details: { generation: item.generation },
+      });
       return reply.header('content-type', playlistType).header('cache-control', 'no-store').send(body);
     },
   );
@@ -92,7 +101,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       const relative = variantPlaylistPath(assetsDir, { mediaId: id, generation, variant });
       if (!relative) throw new ApiError('MEDIA_001');
       await requireServedGeneration(app.db, id, generation);
-      const text = await readPlaylist(path.join(assetsDir, relative));
+      const text = await readPlaylist(request, path.join(assetsDir, relative));
       const body = rewriteOrFail(request, () =>
         rewriteVariantPlaylist(text, {
           mediaId: id,

@@ -50,7 +50,7 @@ describe('MAX_CONCURRENT_STREAMS on variant playlists and segments', () => {
     };
   };
 
-  it('refuses a 4th stream its variant playlist and segments with 429 MEDIA_003, and keeps serving the three', async () => {
+  it('refuses a 4th stream its variant playlist and segments with 429 MEDIA_006, and keeps serving the three', async () => {
     // Three devices of one account play the video (heartbeats hold their slots).
     for (const session of playing) {
       const heartbeat = await h.app.inject({
@@ -66,7 +66,7 @@ describe('MAX_CONCURRENT_STREAMS on variant playlists and segments', () => {
     for (const url of Object.values(streamUrls(fourth))) {
       const refused = await h.app.inject({ method: 'GET', url });
       expect(refused.statusCode, url).toBe(429);
-      expect(refused.json().error.code, url).toBe('MEDIA_003');
+      expect(refused.json().error.code, url).toBe('MEDIA_006');
       expect(refused.headers['x-accel-redirect'], url).toBeUndefined();
     }
 
@@ -95,6 +95,6 @@ describe('MAX_CONCURRENT_STREAMS on variant playlists and segments', () => {
       payload: { position_seconds: 1 },
     });
     expect(heartbeat.statusCode).toBe(429);
-    expect(heartbeat.json().error.code).toBe('MEDIA_003');
+    expect(heartbeat.json().error.code).toBe('MEDIA_006');
   });
 });

@@ -49,7 +49,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_002 if not) */
+    /** Readiness: PostgreSQL, Redis, assets, processor heartbeat, master key (503 SYSTEM_007 if not) */
     get: {
       parameters: {
         query?: never;
@@ -247,14 +247,23 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            /** @description username or email */
-            login: string;
-            password: string;
-            /** @description a random id the browser keeps, so one device has one session */
-            device_id?: string;
-            device_name?: string;
-          };
+          'application/json':
+            | {
+                /** @description username or email */
+                login: string;
+                password: string;
+                /** @description a random id the client keeps, so one device has one session; without it the id is derived from the user agent and device_name */
+                device_id?: string;
+                device_name?: string;
+              }
+            | {
+                /** @description username or email */
+                username: string;
+                password: string;
+                /** @description a random id the client keeps, so one device has one session; without it the id is derived from the user agent and device_name */
+                device_id?: string;
+                device_name?: string;
+              };
         };
       };
       responses: {
@@ -413,16 +422,24 @@ export interface paths {
           'application/json': {
             /** @description sign out every device of this account */
             logout_all_devices?: boolean;
+            /** @description the design document's field; Keepsake keeps the refresh token in its cookie, so this may be left out. When sent, it must be this session's */
+            refresh_token?: string;
           };
         };
       };
       responses: {
-        /** @description No content */
-        204: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              message: string;
+              /** @description how many sessions were ended */
+              devices_affected: number;
+            };
+          };
         };
         /** @description Default Response */
         '4XX': {
@@ -560,6 +577,11 @@ export interface paths {
                 /** Format: date-time */
                 created_at: string;
                 current: boolean;
+                /** @description the design document's name for ip */
+                ip_address: string | null;
+                /** Format: date-time */
+                last_activity: string;
+                is_current: boolean;
               }[];
             };
           };
@@ -615,12 +637,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description No content */
-        204: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
         };
         /** @description Default Response */
         '4XX': {
@@ -654,21 +680,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gallery, a page at a time (keyset paging: pass next_cursor back as cursor) */
+    /** The gallery, a page at a time: keyset paging (cursor), or numbered pages (page) */
     get: {
       parameters: {
         query: {
-          type?: 'image' | 'video';
+          /** @description all (the same as leaving it out), image or video */
+          type?: 'all' | 'image' | 'video';
           /** @description only my favourites */
           favourites?: boolean;
           /** @description search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30) */
           q?: string;
           /** @description only the items of this album */
           album?: string;
-          sort: 'taken' | 'created' | 'name';
+          /** @description created_at is the design document's name for created */
+          sort: 'taken' | 'created' | 'created_at' | 'name';
           order: 'desc' | 'asc';
           limit: number;
+          /** @description keyset paging: next_cursor of the last page */
           cursor?: string;
+          /** @description numbered paging (the design document's): answers {data, pagination} instead */
+          page?: number;
           /** @description jump: start at this instant of a date order (desc: items before it, asc: at or after it), e.g. the first instant after a month to show that month first */
           from?: string;
         };
@@ -684,36 +715,85 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: {
-                /**
-                 * Format: uuid
-                 * @description a UUID
-                 */
-                id: string;
-                type: 'image' | 'video';
-                original_name: string;
-                mime: string | null;
-                size: number;
-                width: number | null;
-                height: number | null;
-                duration: number | null;
-                /** Format: date-time */
-                taken_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                is_favourite: boolean;
-                caption: string | null;
-                thumbnail_url: string | null;
-                image_url: string | null;
-                preview_url: string | null;
-                scene_preview_url: string | null;
-                poster_url: string | null;
-                stream_url: string | null;
-              }[];
-              next_cursor: string | null;
-              total: number;
-            };
+            'application/json':
+              | {
+                  items: {
+                    /**
+                     * Format: uuid
+                     * @description a UUID
+                     */
+                    id: string;
+                    type: 'image' | 'video';
+                    original_name: string;
+                    name: string;
+                    mime: string | null;
+                    size: number;
+                    width: number | null;
+                    height: number | null;
+                    duration: number | null;
+                    /** Format: date-time */
+                    taken_at: string | null;
+                    /** Format: date-time */
+                    created_at: string;
+                    is_favourite: boolean;
+                    caption: string | null;
+                    thumbnail_url: string | null;
+                    image_url: string | null;
+                    preview_url: string | null;
+                    scene_preview_url: string | null;
+                    poster_url: string | null;
+                    stream_url: string | null;
+                    metadata: {
+                      width: number | null;
+                      height: number | null;
+                      duration?: number | null;
+                      size_bytes: number;
+                    };
+                  }[];
+                  next_cursor: string | null;
+                  total: number;
+                }
+              | {
+                  data: {
+                    /**
+                     * Format: uuid
+                     * @description a UUID
+                     */
+                    id: string;
+                    type: 'image' | 'video';
+                    original_name: string;
+                    name: string;
+                    mime: string | null;
+                    size: number;
+                    width: number | null;
+                    height: number | null;
+                    duration: number | null;
+                    /** Format: date-time */
+                    taken_at: string | null;
+                    /** Format: date-time */
+                    created_at: string;
+                    is_favourite: boolean;
+                    caption: string | null;
+                    thumbnail_url: string | null;
+                    image_url: string | null;
+                    preview_url: string | null;
+                    scene_preview_url: string | null;
+                    poster_url: string | null;
+                    stream_url: string | null;
+                    metadata: {
+                      width: number | null;
+                      height: number | null;
+                      duration?: number | null;
+                      size_bytes: number;
+                    };
+                  }[];
+                  pagination: {
+                    total: number;
+                    page: number;
+                    limit: number;
+                    pages: number;
+                  };
+                };
           };
         };
         /** @description Default Response */
@@ -755,7 +835,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          type?: 'image' | 'video';
+          /** @description all (the same as leaving it out), image or video */
+          type?: 'all' | 'image' | 'video';
           /** @description only my favourites */
           favourites?: boolean;
           /** @description search: words in the name, caption or camera, and dates (2024, June 2023, 2023-06-01..2023-06-30) */
@@ -847,6 +928,7 @@ export interface paths {
               id: string;
               type: 'image' | 'video';
               original_name: string;
+              name: string;
               mime: string | null;
               size: number;
               width: number | null;
@@ -864,8 +946,13 @@ export interface paths {
               scene_preview_url: string | null;
               poster_url: string | null;
               stream_url: string | null;
-            } & {
+              /** @description what the processor kept (camera, EXIF, …) with the design document's four fields */
               metadata: {
+                width: number | null;
+                height: number | null;
+                duration?: number | null;
+                size_bytes: number;
+              } & {
                 [key: string]: unknown;
               };
               variants: {
@@ -1342,7 +1429,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The master HLS playlist; variant, key and segment URIs inside are absolute-path and signed */
+    /** The master HLS playlist (variant, key and segment URIs inside are absolute-path and signed); for a photo, the photo (WebP) */
     get: {
       parameters: {
         query?: never;
@@ -1362,6 +1449,7 @@ export interface paths {
           };
           content: {
             'application/vnd.apple.mpegurl': components['schemas']['ErrorResponse'];
+            'image/webp': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1371,6 +1459,7 @@ export interface paths {
           };
           content: {
             'application/vnd.apple.mpegurl': components['schemas']['ErrorResponse'];
+            'image/webp': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2145,7 +2234,8 @@ export interface paths {
             email: string;
             full_name: string;
             password: string;
-            role?: 'admin' | 'member';
+            /** @description admin or member; user (the design document's name) is the same as member */
+            role?: 'admin' | 'member' | 'user';
           };
         };
       };
@@ -2230,7 +2320,8 @@ export interface paths {
         content: {
           'application/json': {
             is_active?: boolean;
-            role?: 'admin' | 'member';
+            /** @description admin or member; user (the design document's name) is the same as member */
+            role?: 'admin' | 'member' | 'user';
           };
         };
       };
