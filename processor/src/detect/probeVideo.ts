@@ -2,6 +2,7 @@ import { probeInputArgs } from '../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../ffmpeg/runTool.js';
 import { isVideoContainer, type VideoContainer } from '../ffmpeg/videoContainers.js';
 import { unsupported } from '../errors/ProcessingError.js';
+import { measureDuration } from './measureDuration.js';
 import { refusedFormat } from './refusedFormat.js';
 
 export interface VideoProbe {
@@ -99,8 +100,8 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   if (codedWidth < MIN_SIDE || codedHeight < MIN_SIDE) {
     throw unsupported(`video is too small to play (${codedWidth}×${codedHeight})`);
   }
-  const duration = Number(probe.format?.duration ?? video.duration ?? 0);
-  if (!Number.isFinite(duration) || duration <= 0) throw unsupported('video has no duration (empty or cut short)');
+  const duration = headerDuration(probe, video) ?? (await measureDuration(file, signal));
+  if (duration <= 0) throw unsupported('video has no duration (empty or cut short)');
 
   const rotationSide = video.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
   const rotation = (((rotationSide ?? Number(video.tags?.rotate ?? 0)) % 360) + 360) % 360;
@@ -124,6 +125,12 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     audioCodec: audio?.codec_name ?? null,
     recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
   };
+}
+
+/** The duration the container or stream header states, or null when it states none. */
+function headerDuration(probe: ProbeOutput, video: ProbeStream): number | null {
+  const duration = Number(probe.format?.duration ?? video.duration);
+  return Number.isFinite(duration) && duration > 0 ? duration : null;
 }
 
 /** Muxers write 1970 or 1904 when they know nothing; those are not dates anyone recorded on. */
