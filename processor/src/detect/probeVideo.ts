@@ -117,7 +117,7 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     width: quarterTurn ? codedHeight : displayWidth,
     height: quarterTurn ? displayWidth : codedHeight,
     rotation,
-    fps: ratio(video.avg_frame_rate) || ratio(video.r_frame_rate) || 25,
+    fps: playbackFps(video),
     pixFmt: video.pix_fmt ?? 'unknown',
     colorTransfer: video.color_transfer ?? null,
     duration,
@@ -125,6 +125,21 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     audioCodec: audio?.codec_name ?? null,
     recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
   };
+}
+
+/** Above this a rate is a timestamp clock (1000 for WebM's milliseconds), not a frame rate. */
+const MAX_NOMINAL_FPS = 60;
+
+/**
+ * The constant rate the video is played back at. Phones and screen recorders write variable
+ * frame rates: their nominal rate (r_frame_rate: 30 for a phone that drops to 20 in the dark)
+ * keeps motion smooth where the average would judder; when the nominal rate is only the
+ * container's clock, the average is what there is.
+ */
+function playbackFps(video: ProbeStream): number {
+  const nominal = ratio(video.r_frame_rate);
+  if (nominal > 0 && nominal <= MAX_NOMINAL_FPS) return nominal;
+  return ratio(video.avg_frame_rate) || nominal || 25;
 }
 
 /** The duration the container or stream header states, or null when it states none. */
