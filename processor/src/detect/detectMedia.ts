@@ -2,7 +2,7 @@ import { fileTypeFromFile } from 'file-type';
 import { unsupported } from '../errors/ProcessingError.js';
 import { probeVideo, type VideoProbe } from './probeVideo.js';
 
-export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif';
+export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif' | 'bmp' | 'jxl';
 
 export type DetectedMedia =
   { type: 'image'; format: PhotoFormat; mime: string } | { type: 'video'; mime: string; probe: VideoProbe };
@@ -16,6 +16,8 @@ const photoMimes: Record<string, PhotoFormat> = {
   'image/heif': 'heif',
   'image/tiff': 'tiff',
   'image/avif': 'avif',
+  'image/bmp': 'bmp',
+  'image/jxl': 'jxl',
 };
 
 /** Formats file-type knows as pictures that Keepsake does not take (ffmpeg must not "play" them). */

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 
 /**
  * The libvips loaders sharp may use in the processor: the photo formats detection accepts
- * (HEIC/AVIF through libheif) and PNG, which ffmpeg's stills and decoded HEICs arrive as. Every
+ * (HEIC/AVIF through libheif) and PNG, which ffmpeg's stills and decoded HEIC, BMP and JPEG XL
+ * pictures arrive as (decodeToPng.ts; sharp's BMP would go through ImageMagick). Every
  * other loader (SVG with its external references, PDF, ImageMagick, FITS, raw camera files, …)
  * is blocked, so a file that sniffs differently to file-type and to libvips cannot reach one.
  */
