@@ -47,6 +47,8 @@ beforeAll(async () => {
   const png = path.join(env.root, 'photo.png');
   await writePicture(png, 600, 400, 'rgb24');
   await runTool('cjxl', ['-q', '90', png, drop('photo.jxl')]);
+  // A phone JPEG stored sideways (EXIF orientation 6), recompressed losslessly: shown upright.
+  await runTool('cjxl', [fixtureFile('exif-orientation/Landscape_6.jpg'), drop('turned.jxl')]);
   await fs.copyFile(fixtureFile('tiny/bmp.bmp'), drop('tiny.bmp'));
   await fs.copyFile(fixtureFile('tiny/jxl.jxl'), drop('tiny.jxl'));
   written['cut.bmp'] = (await fs.readFile(drop('scan.bmp'))).subarray(0, 1000);
@@ -68,6 +70,7 @@ test.each([
   ['tiny.bmp', 'image/bmp', 1, 1],
   ['photo.jxl', 'image/jxl', 600, 400],
   ['tiny.jxl', 'image/jxl', 256, 256],
+  ['turned.jxl', 'image/jxl', 1800, 1200],
 ])('%s becomes a photo of its own size', async (name, mime, width, height) => {
   expect(jobs.get(name)).toMatchObject({ status: 'completed', error: null });
   const item = items.get(name)!;
