@@ -2,7 +2,7 @@ import { unsupported } from '../../errors/ProcessingError.js';
 import { stillInputArgs } from '../../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
-import { decodeToPng, type DecodedPng } from './decodeToPng.js';
+import { decodeToFile, type DecodedFile } from './decodeToFile.js';
 import { MAX_INPUT_PIXELS } from './pixelLimit.js';
 
 /**
@@ -11,8 +11,8 @@ import { MAX_INPUT_PIXELS } from './pixelLimit.js';
  * the bmp demuxer and the one file like every ffmpeg input, and refusing more pixels than sharp
  * would take before it allocates them.
  */
-export function decodeBmp(file: string, temp: PrivateTemp, signal?: AbortSignal): Promise<DecodedPng> {
-  return decodeToPng(temp, {
+export function decodeBmp(file: string, temp: PrivateTemp, signal?: AbortSignal): Promise<DecodedFile> {
+  return decodeToFile(temp, {
     prefix: 'bmp',
     what: 'BMP picture',
     decode: (png) => ffmpegToPng(file, png, signal),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { unsupported } from '../../errors/ProcessingError.js';
 import { runTool } from '../../ffmpeg/runTool.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
-import { decodeToPng, type DecodedPng } from './decodeToPng.js';
+import { decodeToFile, type DecodedFile } from './decodeToFile.js';
 import { MAX_INPUT_PIXELS, overPixelLimit } from './pixelLimit.js';
 
 /** jxlinfo's first line: "JPEG XL image, 4032x3024, lossy, 8-bit RGB". */
@@ -14,8 +14,8 @@ const SIZE = /JPEG XL (?:image|animation), (\d+)x(\d+)/;
  * has no pixel limit of its own, so jxlinfo reads the size from the header first: a few bytes
  * can claim a billion pixels.
  */
-export function decodeJxl(file: string, temp: PrivateTemp, signal?: AbortSignal): Promise<DecodedPng> {
-  return decodeToPng(temp, {
+export function decodeJxl(file: string, temp: PrivateTemp, signal?: AbortSignal): Promise<DecodedFile> {
+  return decodeToFile(temp, {
     prefix: 'jxl',
     what: 'JPEG XL picture',
     async decode(png) {

@@ -32,7 +32,7 @@ test('sharp refuses formats Keepsake does not take, such as SVG with its externa
 });
 
 test.each(['tiny/bmp.bmp', 'tiny/jxl.jxl'])(
-  'sharp does not read %s itself: BMP and JPEG XL are decoded to PNG first (decodeToPng.ts)',
+  'sharp does not read %s itself: BMP and JPEG XL are decoded to PNG first (decodeToFile.ts)',
   async (name) => {
     await expect(sharp(fixtureFile(name)).metadata()).rejects.toThrow(/unsupported image format/);
   },

@@ -6,7 +6,8 @@ import { writeSealed } from '../../publish/writeSealed.js';
 import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
 import { decodeJxl } from './decodeJxl.js';
-import type { DecodedPng } from './decodeToPng.js';
+import { decodeRaw } from './decodeRaw.js';
+import type { DecodedFile } from './decodeToFile.js';
 import { MAX_INPUT_PIXELS } from './pixelLimit.js';
 import { readPhotoMetadata } from './readPhotoMetadata.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
@@ -36,14 +37,15 @@ function describeSharpError(error: unknown): ProcessingError {
   return unsupported(`picture cannot be decoded (${message.split('\n')[0]})`, error);
 }
 
-/** Formats sharp's libvips does not read (or reads only through a blocked loader), each decoded to a PNG first. */
+/** Formats sharp's libvips does not read (or reads only through a blocked loader), each decoded first. */
 const pngDecoders: Partial<Record<PhotoFormat, typeof decodeHeic>> = {
   heif: decodeHeic,
   bmp: decodeBmp,
   jxl: decodeJxl,
+  raw: decodeRaw,
 };
 
-function decodeForSharp(job: ImageJob): Promise<DecodedPng | null> {
+function decodeForSharp(job: ImageJob): Promise<DecodedFile | null> {
   const decode = pngDecoders[job.format];
   return decode ? decode(job.input, job.temp, job.signal) : Promise.resolve(null);
 }
@@ -56,7 +58,7 @@ function decodeForSharp(job: ImageJob): Promise<DecodedPng | null> {
 export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
   const decoded = await decodeForSharp(job);
   try {
-    const source = decoded?.png ?? job.input;
+    const source = decoded?.file ?? job.input;
     const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' as const };
     let info: Metadata;
     try {
