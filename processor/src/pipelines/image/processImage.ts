@@ -9,7 +9,8 @@ import { decodeJxl } from './decodeJxl.js';
 import { decodeRaw } from './decodeRaw.js';
 import type { DecodedFile } from './decodeToFile.js';
 import { MAX_INPUT_PIXELS } from './pixelLimit.js';
-import { readPhotoMetadata } from './readPhotoMetadata.js';
+import { readPhotoMetadata, type PhotoMetadata } from './readPhotoMetadata.js';
+import { readRawMetadata } from './readRawMetadata.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
 
@@ -48,6 +49,14 @@ const pngDecoders: Partial<Record<PhotoFormat, typeof decodeHeic>> = {
 function decodeForSharp(job: ImageJob): Promise<DecodedFile | null> {
   const decode = pngDecoders[job.format];
   return decode ? decode(job.input, job.temp, job.signal) : Promise.resolve(null);
+}
+
+/** EXIF first; for a RAW whose EXIF exifr cannot find, what LibRaw reads from it. */
+async function photoMetadata(job: ImageJob): Promise<PhotoMetadata> {
+  const exif = await readPhotoMetadata(job.input);
+  if (job.format !== 'raw' || (exif.takenAt && exif.camera)) return exif;
+  const raw = await readRawMetadata(job.input, job.signal);
+  return { takenAt: exif.takenAt ?? raw.takenAt, camera: exif.camera ?? raw.camera };
 }
 
 /**
@@ -95,7 +104,7 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       throw describeSharpError(error);
     }
     job.signal?.throwIfAborted();
-    const meta = await readPhotoMetadata(job.input);
+    const meta = await photoMetadata(job);
     const quarterTurn = !animated && !decoded && (info.orientation ?? 1) >= 5;
     const width = quarterTurn ? info.height! : info.width!;
     const height = quarterTurn ? info.width! : (info.pageHeight ?? info.height!);
