@@ -56,10 +56,11 @@ CMD ["node", "server/dist/main.js"]
 
 # ---- processor ---------------------------------------------------------------
 FROM node-runtime AS processor
-# ffmpeg for video; heif-convert (libheif with libde265) for iPhone HEIC photos,
-# which the prebuilt libvips inside sharp cannot decode.
+# ffmpeg for video (and BMP stills); heif-convert (libheif with libde265) for iPhone HEIC
+# photos, djxl/jxlinfo (libjxl-tools) for JPEG XL and dcraw_emu/raw-identify (LibRaw's
+# libraw-bin) for camera RAW, which the prebuilt libvips inside sharp cannot decode.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends ffmpeg libheif-examples \
+  && apt-get install -y --no-install-recommends ffmpeg libheif-examples libjxl-tools libraw-bin \
   && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/processor/package.json processor/package.json
 COPY --from=build /app/processor/dist processor/dist

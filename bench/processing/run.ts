@@ -1,14 +1,15 @@
 /**
  * Processing benchmark (issue 3): Keepsake's full processing of a 1080p 30 s clip next to one
  * bare ffmpeg call making the same ladder, and photos/s for 12-megapixel JPEGs next to bare
- * sharp doing the same conversions; plus the processor's peak memory. Run: npm run bench.
+ * sharp doing the same conversions, and 12-megapixel DNGs (developed by LibRaw) in the same run
+ * as the JPEGs; plus the processor's peak memory. Run: npm run bench.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { benchEnvironment } from '../shared/benchEnvironment.js';
-import { clip1080p, ffmpeg, photos12mp, PHOTOS } from '../shared/benchMedia.js';
+import { clip1080p, ffmpeg, photos12mp, PHOTOS, raws12mp, RAWS } from '../shared/benchMedia.js';
 import { cpuSeconds } from '../shared/cpuSeconds.js';
 import { measurePeakMemory } from './measurePeakMemory.js';
 
@@ -140,10 +141,11 @@ async function main(): Promise<void> {
   );
   const video = await clip1080p();
   const photos = await photos12mp();
+  const raws = await raws12mp();
 
   const only = process.env.BENCH_ONLY;
   if (only !== 'photos') await benchVideo(video);
-  if (only !== 'video') await benchPhotos(photos);
+  if (only !== 'video') await benchPhotos(photos, raws);
 }
 
 let failed = false;
@@ -172,15 +174,20 @@ async function benchVideo(video: string): Promise<void> {
   if (videoRatio > VIDEO_GOAL) failed = true;
 }
 
-async function benchPhotos(photos: string[]): Promise<void> {
+async function benchPhotos(photos: string[], raws: string[]): Promise<void> {
   const barePhotos: Timing[] = [];
   const ksPhotos: Timing[] = [];
+  const ksRaws: Timing[] = [];
   let photoPeak = 0;
+  let rawPeak = 0;
   for (let round = 0; round < ROUNDS; round++) {
     barePhotos.push(await timed(() => bareSharp(photos)));
     const ks = await keepsake(photos);
     ksPhotos.push(ks);
     photoPeak = Math.max(photoPeak, ks.peakBytes);
+    const ksRaw = await keepsake(raws);
+    ksRaws.push(ksRaw);
+    rawPeak = Math.max(rawPeak, ksRaw.peakBytes);
   }
   const bp = bestOf(barePhotos);
   const kp = bestOf(ksPhotos);
@@ -202,6 +209,18 @@ async function benchPhotos(photos: string[]): Promise<void> {
   line('', 'ratio, photos per second (wall)', (bp.seconds / kp.seconds).toFixed(3));
   line('', 'Keepsake peak memory (Node + libvips)', mb(photoPeak));
   if (photoRatio < PHOTO_GOAL) failed = true;
+
+  // No goal: the cost of a RAW next to a JPEG's, measured in the same run.
+  const kr = bestOf(ksRaws);
+  const perRaw = (t: Timing) => `${(t.cpu / RAWS).toFixed(2)} CPU-s, ${(t.seconds / RAWS).toFixed(2)} s each`;
+  line(
+    `12 MP DNG ×${RAWS}`,
+    'Keepsake: LibRaw development (AHD, camera WB), then as a JPEG',
+    perRaw(kr),
+    `rounds: ${list(ksRaws, perRaw)}`,
+  );
+  line('', 'CPU cost of one RAW / one JPEG', (kr.cpu / RAWS / (kp.cpu / PHOTOS)).toFixed(2));
+  line('', 'Keepsake peak memory (Node + LibRaw + libvips)', mb(rawPeak));
 }
 
 await main();

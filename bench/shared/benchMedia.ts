@@ -5,10 +5,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { writeDng } from '@keepsake/testkit';
 
 const run = promisify(execFile);
 const cache = path.join(os.tmpdir(), 'keepsake-bench-media');
 export const PHOTOS = 12;
+export const RAWS = 4;
 
 export async function ffmpeg(args: string[]): Promise<void> {
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { maxBuffer: 64 << 20 });
@@ -66,5 +68,17 @@ export async function photos12mp(): Promise<string[]> {
     '0',
     path.join(cache, 'photo-12mp-%d.jpg'),
   ]);
+  return files;
+}
+
+/** Four different 12-megapixel DNGs (4000×3000 16-bit Bayer mosaics, 24 MB each), as a camera writes. */
+export async function raws12mp(): Promise<string[]> {
+  const files = Array.from({ length: RAWS }, (_, i) => path.join(cache, `raw-12mp-${i}.dng`));
+  if (files.every((f) => existsSync(f))) return files;
+  await fs.mkdir(cache, { recursive: true });
+  for (const [i, file] of files.entries()) {
+    // A different white balance each, so no two have the same hash.
+    await writeDng({ file, width: 4000, height: 3000, asShotNeutral: [0.5 + i * 0.05, 1, 0.7] });
+  }
   return files;
 }

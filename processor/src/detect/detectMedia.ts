@@ -2,7 +2,7 @@ import { fileTypeFromFile } from 'file-type';
 import { unsupported } from '../errors/ProcessingError.js';
 import { probeVideo, type VideoProbe } from './probeVideo.js';
 
-export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif';
+export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif' | 'bmp' | 'jxl' | 'raw';
 
 export type DetectedMedia =
   { type: 'image'; format: PhotoFormat; mime: string } | { type: 'video'; mime: string; probe: VideoProbe };
@@ -16,6 +16,17 @@ const photoMimes: Record<string, PhotoFormat> = {
   'image/heif': 'heif',
   'image/tiff': 'tiff',
   'image/avif': 'avif',
+  'image/bmp': 'bmp',
+  'image/jxl': 'jxl',
+  // Camera RAW: DNG (also Apple ProRAW), Canon, Nikon, Sony, Fujifilm, Olympus, Panasonic.
+  'image/x-adobe-dng': 'raw',
+  'image/x-canon-cr2': 'raw',
+  'image/x-canon-cr3': 'raw',
+  'image/x-nikon-nef': 'raw',
+  'image/x-sony-arw': 'raw',
+  'image/x-fujifilm-raf': 'raw',
+  'image/x-olympus-orf': 'raw',
+  'image/x-panasonic-rw2': 'raw',
 };
 
 /** Formats file-type knows as pictures that Keepsake does not take (ffmpeg must not "play" them). */

@@ -2,6 +2,7 @@ import { probeInputArgs } from '../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../ffmpeg/runTool.js';
 import { isVideoContainer, type VideoContainer } from '../ffmpeg/videoContainers.js';
 import { unsupported } from '../errors/ProcessingError.js';
+import { measureDuration } from './measureDuration.js';
 import { refusedFormat } from './refusedFormat.js';
 
 export interface VideoProbe {
@@ -99,8 +100,8 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
   if (codedWidth < MIN_SIDE || codedHeight < MIN_SIDE) {
     throw unsupported(`video is too small to play (${codedWidth}×${codedHeight})`);
   }
-  const duration = Number(probe.format?.duration ?? video.duration ?? 0);
-  if (!Number.isFinite(duration) || duration <= 0) throw unsupported('video has no duration (empty or cut short)');
+  const duration = headerDuration(probe, video) ?? (await measureDuration(file, signal));
+  if (duration <= 0) throw unsupported('video has no duration (empty or cut short)');
 
   const rotationSide = video.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
   const rotation = (((rotationSide ?? Number(video.tags?.rotate ?? 0)) % 360) + 360) % 360;
@@ -116,7 +117,7 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     width: quarterTurn ? codedHeight : displayWidth,
     height: quarterTurn ? displayWidth : codedHeight,
     rotation,
-    fps: ratio(video.avg_frame_rate) || ratio(video.r_frame_rate) || 25,
+    fps: playbackFps(video),
     pixFmt: video.pix_fmt ?? 'unknown',
     colorTransfer: video.color_transfer ?? null,
     duration,
@@ -124,6 +125,27 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     audioCodec: audio?.codec_name ?? null,
     recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
   };
+}
+
+/** Above this a rate is a timestamp clock (1000 for WebM's milliseconds), not a frame rate. */
+const MAX_NOMINAL_FPS = 60;
+
+/**
+ * The constant rate the video is played back at. Phones and screen recorders write variable
+ * frame rates: their nominal rate (r_frame_rate: 30 for a phone that drops to 20 in the dark)
+ * keeps motion smooth where the average would judder; when the nominal rate is only the
+ * container's clock, the average is what there is.
+ */
+function playbackFps(video: ProbeStream): number {
+  const nominal = ratio(video.r_frame_rate);
+  if (nominal > 0 && nominal <= MAX_NOMINAL_FPS) return nominal;
+  return ratio(video.avg_frame_rate) || nominal || 25;
+}
+
+/** The duration the container or stream header states, or null when it states none. */
+function headerDuration(probe: ProbeOutput, video: ProbeStream): number | null {
+  const duration = Number(probe.format?.duration ?? video.duration);
+  return Number.isFinite(duration) && duration > 0 ? duration : null;
 }
 
 /** Muxers write 1970 or 1904 when they know nothing; those are not dates anyone recorded on. */

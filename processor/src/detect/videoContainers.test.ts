@@ -39,6 +39,7 @@ const realWorld = [
   'video/stereo_spatial.mp4',
   'video/train.mov',
   'video/transparent.webm',
+  'video/no_duration.webm',
 ];
 
 test.each(realWorld)('the real-world %s is still detected as a video', async (name) => {
@@ -46,12 +47,17 @@ test.each(realWorld)('the real-world %s is still detected as a video', async (na
   expect(detected.type).toBe('video');
 });
 
+test('a WebM without a duration in its header is measured from its packets', async () => {
+  const detected = await detectMedia(fixtureFile('video/no_duration.webm'));
+  expect(detected).toMatchObject({ type: 'video', probe: { codec: 'vp9', width: 1280, height: 720 } });
+  if (detected.type === 'video') expect(detected.probe.duration).toBeCloseTo(4.94, 1);
+});
+
 test.each([
   ['tiny/AudioVideoInterleave.avi', /too small/],
   ['tiny/WindowsMediaVideo.wmv', /too small/],
   ['tiny/webm.webm', /too small/],
   ['tiny/mp4-with-audio.mp4', /audio only/],
-  ['video/no_duration.webm', /no duration/],
 ])('the real-world %s is still refused for what it is, not for its container', async (name, reason) => {
   await expect(detectMedia(fixtureFile(name))).rejects.toMatchObject({ code: 'MEDIA_004', message: reason });
 });

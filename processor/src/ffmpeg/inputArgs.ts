@@ -7,9 +7,12 @@ import { VIDEO_CONTAINER_DEMUXERS, type VideoContainer } from './videoContainers
  * nested demuxers inherit too. The input is `file:` plus an absolute path, so no file name can
  * be read as a protocol or an option.
  */
-function guard(file: string): { options: string[]; url: string } {
+function guard(
+  file: string,
+  demuxers: readonly string[] = VIDEO_CONTAINER_DEMUXERS,
+): { options: string[]; url: string } {
   return {
-    options: ['-protocol_whitelist', 'file', '-format_whitelist', VIDEO_CONTAINER_DEMUXERS.join(',')],
+    options: ['-protocol_whitelist', 'file', '-format_whitelist', demuxers.join(',')],
     url: `file:${path.resolve(file)}`,
   };
 }
@@ -24,4 +27,13 @@ export function probeInputArgs(file: string): string[] {
 export function ffmpegInputArgs(file: string, container: VideoContainer): string[] {
   const { options, url } = guard(file);
   return [...options, '-f', container, '-i', url];
+}
+
+/** Still-picture demuxers ffmpeg decodes for formats sharp lacks (BMP). */
+export type StillDemuxer = 'bmp_pipe';
+
+/** One ffmpeg input that must be a single still of one format: the guard, held to that demuxer. */
+export function stillInputArgs(file: string, demuxer: StillDemuxer): string[] {
+  const { options, url } = guard(file, [demuxer]);
+  return [...options, '-f', demuxer, '-i', url];
 }

@@ -78,7 +78,7 @@ describe('plaintext temporary files', () => {
     const temp = await openPrivateTemp(path.join(work, 'heic'));
     const heic = await generateHeic({ file: path.join(work, 'photo.heic'), width: 64, height: 48 });
     const decoded = await decodeHeic(heic, temp);
-    expect(path.dirname(path.dirname(decoded.png))).toBe(temp.dir);
+    expect(path.dirname(path.dirname(decoded.file))).toBe(temp.dir);
     await decoded.dispose();
     expect(await fs.readdir(temp.dir)).toEqual([]);
     await temp.close();

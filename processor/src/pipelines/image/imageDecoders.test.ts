@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, expect, test } from 'vitest';
+import { fixtureFile } from '@keepsake/testkit';
 import { restrictImageDecoders } from './imageDecoders.js';
 
 const svg = Buffer.from(
@@ -29,3 +30,10 @@ test('sharp refuses formats Keepsake does not take, such as SVG with its externa
   const ppm = Buffer.concat([Buffer.from('P6\n2 2\n255\n'), Buffer.alloc(12, 200)]);
   await expect(sharp(ppm).metadata()).rejects.toThrow(/unsupported image format/);
 });
+
+test.each(['tiny/bmp.bmp', 'tiny/jxl.jxl'])(
+  'sharp does not read %s itself: BMP and JPEG XL are decoded to PNG first (decodeToFile.ts)',
+  async (name) => {
+    await expect(sharp(fixtureFile(name)).metadata()).rejects.toThrow(/unsupported image format/);
+  },
+);

@@ -3,13 +3,18 @@ import type { ContentKey } from '@keepsake/database';
 import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
 import type { PhotoFormat } from '../../detect/detectMedia.js';
 import { writeSealed } from '../../publish/writeSealed.js';
+import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
-import { readPhotoMetadata } from './readPhotoMetadata.js';
+import { decodeJxl } from './decodeJxl.js';
+import { decodeRaw } from './decodeRaw.js';
+import type { DecodedFile } from './decodeToFile.js';
+import { MAX_INPUT_PIXELS } from './pixelLimit.js';
+import { readPhotoMetadata, type PhotoMetadata } from './readPhotoMetadata.js';
+import { readRawMetadata } from './readRawMetadata.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
 
-/** Above this a picture is treated as a decompression bomb (the largest camera sensors are ~150 MP). */
-export const MAX_INPUT_PIXELS = 200_000_000;
+export { MAX_INPUT_PIXELS } from './pixelLimit.js';
 const MAX_WIDTH = 3840;
 const MAX_HEIGHT = 2160;
 const THUMB_SIZE = 300;
@@ -21,7 +26,7 @@ export interface ImageJob {
   /** Where the sealed outputs go (the staging folder's images/ part). */
   outDir: string;
   storageKey: ContentKey;
-  /** Where a HEIC is decoded to before sharp reads it. */
+  /** Where a HEIC, BMP or JPEG XL is decoded to before sharp reads it. */
   temp: PrivateTemp;
   signal?: AbortSignal;
 }
@@ -33,15 +38,36 @@ function describeSharpError(error: unknown): ProcessingError {
   return unsupported(`picture cannot be decoded (${message.split('\n')[0]})`, error);
 }
 
+/** Formats sharp's libvips does not read (or reads only through a blocked loader), each decoded first. */
+const pngDecoders: Partial<Record<PhotoFormat, typeof decodeHeic>> = {
+  heif: decodeHeic,
+  bmp: decodeBmp,
+  jxl: decodeJxl,
+  raw: decodeRaw,
+};
+
+function decodeForSharp(job: ImageJob): Promise<DecodedFile | null> {
+  const decode = pngDecoders[job.format];
+  return decode ? decode(job.input, job.temp, job.signal) : Promise.resolve(null);
+}
+
+/** EXIF first; for a RAW whose EXIF exifr cannot find, what LibRaw reads from it. */
+async function photoMetadata(job: ImageJob): Promise<PhotoMetadata> {
+  const exif = await readPhotoMetadata(job.input);
+  if (job.format !== 'raw' || (exif.takenAt && exif.camera)) return exif;
+  const raw = await readRawMetadata(job.input, job.signal);
+  return { takenAt: exif.takenAt ?? raw.takenAt, camera: exif.camera ?? raw.camera };
+}
+
 /**
  * A photo becomes a WebP (q85, inside 3840×2160, never enlarged, turned upright) and a 300×300
  * cover thumbnail, both sealed. sharp writes no metadata unless asked, so GPS and every other
  * EXIF field stay out of the outputs; date and camera go to the database.
  */
 export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
-  const heic = job.format === 'heif' ? await decodeHeic(job.input, job.temp, job.signal) : null;
+  const decoded = await decodeForSharp(job);
   try {
-    const source = heic?.png ?? job.input;
+    const source = decoded?.file ?? job.input;
     const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' as const };
     let info: Metadata;
     try {
@@ -78,8 +104,8 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       throw describeSharpError(error);
     }
     job.signal?.throwIfAborted();
-    const meta = await readPhotoMetadata(job.input);
-    const quarterTurn = !animated && !heic && (info.orientation ?? 1) >= 5;
+    const meta = await photoMetadata(job);
+    const quarterTurn = !animated && !decoded && (info.orientation ?? 1) >= 5;
     const width = quarterTurn ? info.height! : info.width!;
     const height = quarterTurn ? info.width! : (info.pageHeight ?? info.height!);
     const [imageName, thumbName] = await Promise.all([
@@ -103,6 +129,6 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       files: { image: imageName, thumbnail: thumbName },
     };
   } finally {
-    await heic?.dispose();
+    await decoded?.dispose();
   }
 }

@@ -28,7 +28,7 @@ const HDR_TRANSFERS = new Set(['smpte2084', 'arib-std-b67']);
 
 /**
  * Frames as every output wants them: upright (ffmpeg applies rotation metadata itself),
- * 8-bit 4:2:0, HDR tone-mapped to SDR, at most 60 fps.
+ * 8-bit 4:2:0, HDR tone-mapped to SDR, a constant frame rate of at most 60 fps.
  */
 function prepareFilter(probe: VideoProbe): string {
   const steps: string[] = [];
@@ -41,7 +41,9 @@ function prepareFilter(probe: VideoProbe): string {
       'zscale=t=bt709:m=bt709:r=tv',
     );
   }
-  if (probe.fps > 60) steps.push('fps=30');
+  // Always a constant rate: variable-frame-rate recordings become evenly spaced frames (each
+  // at its own time, so audio stays in sync), and 120/240 fps slow motion plays at 30.
+  steps.push(`fps=${probe.fps > 60 ? 30 : probe.fps}`);
   steps.push('format=yuv420p');
   return steps.join(',');
 }

@@ -8,3 +8,4 @@ export { runTool } from './runTool.js';
 export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';
 export { repoRoot } from './repoRoot.js';
 export { playHlsUrl } from './playHlsUrl.js';
+export { writeDng, type DngSpec } from './writeDng.js';
