@@ -64,6 +64,9 @@ export interface ServerConfig extends CommonConfig {
   urlSigningSecret: string;
   webDistDir: string;
   rotationGraceHours: number;
+  membersCanUpload: boolean;
+  uploadMaxBytes: number;
+  uploadMinFreeBytes: number;
 }
 
 export function loadServerConfig(env: Env = process.env): ServerConfig {
@@ -86,6 +89,9 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
       readSecretFile('URL_SIGNING_SECRET', path.join(resolveDir(e.PRIVATE_DIR), 'url-signing.secret')),
     webDistDir: resolveDir(e.WEB_DIST_DIR),
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
+    membersCanUpload: e.MEMBERS_CAN_UPLOAD,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMinFreeBytes: e.UPLOAD_MIN_FREE_BYTES,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type Logger,
   type ProcessorConfig,
   type QueueJob,
+  uploaderOf,
 } from '@keepsake/database';
 import { detectMedia } from '../detect/detectMedia.js';
 import { ProcessingError, unsupported } from '../errors/ProcessingError.js';
@@ -166,6 +167,8 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
       originalName: path.basename(relativePath),
       size: stats.size,
       jobId,
+      // From where it was dropped, not failed/ where a retried one now lies.
+      uploadedBy: uploaderOf(job.path),
     });
     mediaId = reservation.media.id;
     generation = reservation.media.generation;

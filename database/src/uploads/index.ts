@@ -1,0 +1,11 @@
+export {
+  PARTIAL_UPLOADS_DIR,
+  UPLOADS_DIR,
+  PARTIAL_SUFFIXES,
+  SYSTEM_NAMES,
+  isSkippedName,
+  uploaderOf,
+  uploadFolderOf,
+  safeUploadName,
+  numberedName,
+} from './uploadPaths.js';
