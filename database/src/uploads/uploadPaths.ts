@@ -13,6 +13,12 @@ import path from 'node:path';
 export const PARTIAL_UPLOADS_DIR = '.uploads-partial';
 export const UPLOADS_DIR = 'uploads';
 
+/**
+ * What the web sends in one tus PATCH. nginx's client_max_body_size for /api/uploads is above it
+ * (launcher/src/nginx/renderNginx.test.ts checks), and the server tells clients (GET /api/uploads).
+ */
+export const UPLOAD_CHUNK_BYTES = 32 * 1024 * 1024;
+
 /** Names browsers and copy tools give files they have not finished writing; the watcher skips them. */
 export const PARTIAL_SUFFIXES = ['.part', '.crdownload', '.tmp', '.partial', '.download'] as const;
 /** Files operating systems leave in folders; the watcher skips them. */

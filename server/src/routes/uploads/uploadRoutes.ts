@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { NodeRequest } from 'srvx/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, NoContent } from '../../schemas/common.js';
@@ -10,8 +11,6 @@ import { preparePartialDir } from '../../uploads/preparePartialDir.js';
 import { sendTusResponse } from '../../uploads/sendTusResponse.js';
 import { sweepStaleUploads } from '../../uploads/sweepStaleUploads.js';
 
-/** What the web uploads in one PATCH; nginx's client_max_body_size for /api/uploads/ is above it. */
-export const UPLOAD_CHUNK_BYTES = 32 * 1024 * 1024;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 const TusHeaders = Type.Object({
