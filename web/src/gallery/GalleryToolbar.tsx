@@ -8,9 +8,11 @@ interface Props {
   onChange: (change: { type?: string; sort?: string }) => void;
   /** The search box, when the page has one. */
   search?: ReactNode;
+  /** Buttons at the toolbar's end (Upload). */
+  actions?: ReactNode;
 }
 
-export function GalleryToolbar({ query, total, onChange, search }: Props) {
+export function GalleryToolbar({ query, total, onChange, search, actions }: Props) {
   const id = useId();
   return (
     <div className="gallery-toolbar">
@@ -43,6 +45,7 @@ export function GalleryToolbar({ query, total, onChange, search }: Props) {
             </option>
           ))}
         </select>
+        {actions}
       </div>
     </div>
   );

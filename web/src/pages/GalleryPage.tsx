@@ -12,6 +12,12 @@ import { ProcessingStrip } from '../gallery/ProcessingStrip';
 import { useLibrary } from '../gallery/useLibrary';
 import { NoMatches } from '../search/NoMatches';
 import { SearchBox } from '../search/SearchBox';
+import { UploadButton } from '../uploads/UploadButton';
+import { uploadStore } from '../uploads/uploadStore';
+import { UploadStrip } from '../uploads/UploadStrip';
+import { useFileDrop } from '../uploads/useFileDrop';
+import { useUploadSettings } from '../uploads/useUploads';
+import '../styles/uploads.css';
 import '../styles/gallery.css';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
@@ -23,6 +29,11 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
   const library = useLibrary(query);
   const jobs = [...useProcessingProgress().values()];
   const openId = params.get('item');
+  const uploadSettings = useUploadSettings().data;
+  const drop = useFileDrop(
+    (files) => uploadStore.add(files, { chunkBytes: uploadSettings!.chunk_bytes }),
+    Boolean(uploadSettings?.can_upload),
+  );
 
   const grouping = useMemo(() => {
     if (query.sort === 'name') return null;
@@ -74,7 +85,12 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
   };
 
   return (
-    <section className="page gallery-page" aria-labelledby="gallery-title">
+    <section
+      className="page gallery-page"
+      aria-labelledby="gallery-title"
+      data-drop-over={drop.over || undefined}
+      {...drop.handlers}
+    >
       <h1 id="gallery-title" className={favourites ? undefined : 'visually-hidden'}>
         {favourites ? 'Favourites' : 'Gallery'}
       </h1>
@@ -83,7 +99,9 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
         total={library.data ? library.total : null}
         onChange={change}
         search={<SearchBox value={query.q ?? ''} onSearch={search} />}
+        actions={<UploadButton />}
       />
+      <UploadStrip />
       <ProcessingStrip jobs={jobs} />
       {library.isPending ? (
         <Loading label="Loading your library" />
@@ -127,8 +145,9 @@ function EmptyLibrary({ filtered }: { filtered: boolean }) {
     <div className="empty-state">
       <h2>{filtered ? 'Nothing of this kind yet' : 'No photos or videos yet'}</h2>
       <p>
-        Drop files into the <strong>imports</strong> folder on the Keepsake computer. They appear here, encrypted and
-        ready to view, as soon as they are processed.
+        Add them with the <strong>Upload</strong> button, or drag them onto this page. Drop files into the{' '}
+        <strong>imports</strong> folder on the Keepsake computer, too: they appear here, encrypted and ready to view, as
+        soon as they are processed.
       </p>
       {filtered && <p className="muted">Or choose “All” above to see everything.</p>}
     </div>
