@@ -51,11 +51,11 @@ export function UploadDialog({ chunkBytes, onClose }: Props) {
       {entries.length > 0 && <UploadList entries={entries} />}
       <div className="dialog-actions">
         {entries.some((e) => !['uploading', 'retrying', 'processing'].includes(e.status)) && (
-          <button type="button" onClick={() => uploadStore.clearFinished()}>
+          <button type="button" className="button" onClick={() => uploadStore.clearFinished()}>
             Clear finished
           </button>
         )}
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </div>
