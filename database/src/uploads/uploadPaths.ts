@@ -60,10 +60,10 @@ function truncateBytes(text: string, maxBytes: number): string {
  * It becomes the item's original_name, so it changes as little as it can.
  */
 export function safeUploadName(name: string | null | undefined): string {
-  // eslint-disable-next-line no-control-regex
   let clean = (name ?? '')
     .split(/[/\\]/)
     .at(-1)!
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
   clean = clean.replace(/^\.+/, '');
