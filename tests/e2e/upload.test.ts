@@ -24,6 +24,7 @@ describe('uploading from the gallery', () => {
   let browser: Browser;
   let page: Page;
   let picked: string[];
+  let sharedPhoto: string;
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
@@ -39,6 +40,12 @@ describe('uploading from the gallery', () => {
           await generateVideo({ file: path.join(outside, 'waves.mp4'), width: 320, height: 240, seconds: 2 }),
           path.join(outside, 'garden copy.jpg'),
         ];
+        sharedPhoto = await generateImage({
+          file: path.join(outside, 'shared.jpg'),
+          width: 700,
+          height: 500,
+          format: 'jpeg',
+        });
         const processed = await started.processImports();
         expect(processed.exitCode, processed.output).toBe(0);
       },
@@ -86,4 +93,49 @@ describe('uploading from the gallery', () => {
       .click();
     await page.getByRole('dialog', { name: 'garden.jpg' }).waitFor();
   }, 180_000);
+
+  it('installs as an app (manifest, icons) and takes photos shared to it, caching nothing', async () => {
+    await page.goto(`${stack.baseUrl}/`);
+    await page.locator('a.tile').first().waitFor();
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
+      const body = (await (await fetch(href)).json()) as {
+        display: string;
+        icons: { src: string }[];
+        share_target: { action: string; method: string; params: { files: { name: string }[] } };
+      };
+      const icons = await Promise.all(body.icons.map(async (icon) => (await fetch(icon.src)).status));
+      return { ...body, iconStatuses: icons };
+    });
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.iconStatuses.every((status) => status === 200)).toBe(true);
+    expect(manifest.share_target).toMatchObject({ action: '/share-target', method: 'POST' });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+    // What Android does on Share → Keepsake: a multipart POST navigation to the share target.
+    await page.evaluate((field) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/share-target';
+      form.enctype = 'multipart/form-data';
+      form.id = 'share-form';
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.name = field;
+      input.multiple = true;
+      form.append(input);
+      document.body.append(form);
+    }, manifest.share_target.params.files[0]!.name);
+    await page.locator('#share-form input').setInputFiles([sharedPhoto]);
+    await page.evaluate(() => document.querySelector<HTMLFormElement>('#share-form')!.submit());
+    const row = page.locator('.upload-strip .upload-item', { hasText: 'shared.jpg' });
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('processing');
+    expect(new URL(page.url()).search).toBe('');
+
+    const processed = await stack.processImports();
+    expect(processed.exitCode, processed.output).toBe(0);
+    await page.locator('a.tile[title="shared.jpg"]').waitFor();
+    expect(await page.evaluate(() => caches.keys())).toEqual([]);
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ import { UploadButton } from '../uploads/UploadButton';
 import { uploadStore } from '../uploads/uploadStore';
 import { UploadStrip } from '../uploads/UploadStrip';
 import { useFileDrop } from '../uploads/useFileDrop';
+import { useSharedFiles } from '../uploads/useSharedFiles';
 import { useUploadSettings } from '../uploads/useUploads';
 import '../styles/uploads.css';
 import '../styles/gallery.css';
@@ -34,6 +35,7 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
     (files) => uploadStore.add(files, { chunkBytes: uploadSettings!.chunk_bytes }),
     Boolean(uploadSettings?.can_upload),
   );
+  useSharedFiles(uploadSettings);
 
   const grouping = useMemo(() => {
     if (query.sort === 'name') return null;
