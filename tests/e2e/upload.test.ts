@@ -97,38 +97,33 @@ describe('uploading from the gallery', () => {
   it('installs as an app (manifest, icons) and takes photos shared to it, caching nothing', async () => {
     await page.goto(`${stack.baseUrl}/`);
     await page.locator('a.tile').first().waitFor();
-    const manifest = await page.evaluate(async () => {
-      const href = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
-      const body = (await (await fetch(href)).json()) as {
-        display: string;
-        icons: { src: string }[];
-        share_target: { action: string; method: string; params: { files: { name: string }[] } };
-      };
-      const icons = await Promise.all(body.icons.map(async (icon) => (await fetch(icon.src)).status));
-      return { ...body, iconStatuses: icons };
-    });
+    // Run in the page as text: this file type-checks without DOM typings.
+    const manifest = (await page.evaluate(`(async () => {
+      const body = await (await fetch(document.querySelector('link[rel=manifest]').href)).json();
+      const iconStatuses = await Promise.all(body.icons.map(async (icon) => (await fetch(icon.src)).status));
+      return { ...body, iconStatuses };
+    })()`)) as {
+      display: string;
+      iconStatuses: number[];
+      share_target: { action: string; method: string; params: { files: { name: string }[] } };
+    };
     expect(manifest.display).toBe('standalone');
     expect(manifest.iconStatuses.every((status) => status === 200)).toBe(true);
     expect(manifest.share_target).toMatchObject({ action: '/share-target', method: 'POST' });
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
+    await expect.poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
 
     // What Android does on Share → Keepsake: a multipart POST navigation to the share target.
-    await page.evaluate((field) => {
+    await page.evaluate(`(() => {
       const form = document.createElement('form');
-      form.method = 'post';
-      form.action = '/share-target';
-      form.enctype = 'multipart/form-data';
-      form.id = 'share-form';
+      Object.assign(form, { id: 'share-form', method: 'post', action: '/share-target', enctype: 'multipart/form-data' });
       const input = document.createElement('input');
-      input.type = 'file';
-      input.name = field;
-      input.multiple = true;
+      Object.assign(input, { type: 'file', name: ${JSON.stringify(manifest.share_target.params.files[0]!.name)}, multiple: true });
       form.append(input);
       document.body.append(form);
-    }, manifest.share_target.params.files[0]!.name);
+    })()`);
     await page.locator('#share-form input').setInputFiles([sharedPhoto]);
-    await page.evaluate(() => document.querySelector<HTMLFormElement>('#share-form')!.submit());
+    await page.evaluate("document.querySelector('#share-form').submit()");
     const row = page.locator('.upload-strip .upload-item', { hasText: 'shared.jpg' });
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('processing');
     expect(new URL(page.url()).search).toBe('');
@@ -136,6 +131,6 @@ describe('uploading from the gallery', () => {
     const processed = await stack.processImports();
     expect(processed.exitCode, processed.output).toBe(0);
     await page.locator('a.tile[title="shared.jpg"]').waitFor();
-    expect(await page.evaluate(() => caches.keys())).toEqual([]);
+    expect(await page.evaluate('caches.keys()')).toEqual([]);
   }, 120_000);
 });
