@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import {
   startBrowserStack,
   stopBrowserStack,
   type Stack,
+  waitFor,
 } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
@@ -25,6 +27,7 @@ describe('uploading from the gallery', () => {
   let page: Page;
   let picked: string[];
   let sharedPhoto: string;
+  let longVideo: string;
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
@@ -40,6 +43,8 @@ describe('uploading from the gallery', () => {
           await generateVideo({ file: path.join(outside, 'waves.mp4'), width: 320, height: 240, seconds: 2 }),
           path.join(outside, 'garden copy.jpg'),
         ];
+        longVideo = path.join(outside, 'long-video.mp4');
+        fs.writeFileSync(longVideo, randomBytes(6 * 1024 * 1024));
         sharedPhoto = await generateImage({
           file: path.join(outside, 'shared.jpg'),
           width: 700,
@@ -133,4 +138,55 @@ describe('uploading from the gallery', () => {
     await page.locator('a.tile[title="shared.jpg"]').waitFor();
     expect(await page.evaluate('caches.keys()')).toEqual([]);
   }, 120_000);
+
+  it('continues an upload after a reload from where the server stopped', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    await signInThroughForm(tab, stack.baseUrl, anna);
+    // A slow uplink (1 MB/s), so the reload lands in the middle of the file.
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
+    const pick = async () => {
+      await tab.getByRole('button', { name: 'Upload' }).click();
+      await tab
+        .getByRole('dialog', { name: 'Upload photos and videos' })
+        .locator('input[type=file]')
+        .setInputFiles([longVideo]);
+    };
+    await pick();
+    const partialDir = path.join(stack.dirs.imports, '.uploads-partial');
+    const partialBytes = () =>
+      fs
+        .readdirSync(partialDir)
+        .filter((name) => !name.endsWith('.json'))
+        .reduce((sum, name) => sum + fs.statSync(path.join(partialDir, name)).size, 0);
+    await waitFor('part of the file on the server', () => partialBytes() > 1024 * 1024, 60_000);
+
+    await tab.reload();
+    await tab.locator('a.tile').first().waitFor();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await tab.getByRole('button', { name: 'Upload' }).click();
+    const dialog = tab.getByRole('dialog', { name: 'Upload photos and videos' });
+    await dialog.getByText(/Not finished yet: long-video\.mp4/).waitFor();
+    await dialog.locator('input[type=file]').setInputFiles([longVideo]);
+    const row = dialog.locator('.upload-item', { hasText: 'long-video.mp4' });
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('processing');
+    const landed = path.join(stack.dirs.imports, 'uploads', 'anna', 'long-video.mp4');
+    expect(fs.readFileSync(landed).equals(fs.readFileSync(longVideo))).toBe(true);
+    expect(await row.getAttribute('data-resumed')).toBe('true');
+    // Had it started over, the first upload's bytes would still lie in the partial folder.
+    expect(partialBytes()).toBe(0);
+    await context.close();
+  }, 180_000);
 });

@@ -9,7 +9,12 @@ export function UploadList({ entries }: { entries: UploadEntry[] }) {
   return (
     <ul className="upload-list">
       {entries.map((entry) => (
-        <li key={entry.key} className="upload-item" data-status={entry.status}>
+        <li
+          key={entry.key}
+          className="upload-item"
+          data-status={entry.status}
+          data-resumed={entry.resumed || undefined}
+        >
           <span className="upload-name" title={entry.name}>
             {entry.name}
           </span>
