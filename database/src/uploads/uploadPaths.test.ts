@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { numberedName, safeUploadName, uploaderOf } from './uploadPaths.js';
+import { numberedName, safeUploadName, uploadFolderOf, uploaderOf } from './uploadPaths.js';
 
 test.each([
   ['uploads/anna/IMG_0001.HEIC', 'anna'],
@@ -9,6 +9,10 @@ test.each([
   ['uploads/anna/deeper/IMG_0001.HEIC', null],
   ['failed/uploads/anna/IMG_0001.HEIC', null],
   ['uploads/a b/IMG_0001.HEIC', null],
+  ['uploads/~.anna/IMG_0001.HEIC', '.anna'],
+  ['uploads/~../IMG_0001.HEIC', '..'],
+  ['uploads/.anna/IMG_0001.HEIC', null],
+  ['uploads/~anna/IMG_0001.HEIC', null],
 ])('%s was uploaded by %s', (relativePath, username) => {
   expect(uploaderOf(relativePath)).toBe(username);
 });
@@ -35,4 +39,13 @@ test('numbers a taken name before its extension', () => {
     'a (2).jpg',
     'noext (3)',
   ]);
+});
+
+test('a username starting with a dot gets a folder the watcher sees, inside uploads/', () => {
+  expect([uploadFolderOf('anna'), uploadFolderOf('.anna'), uploadFolderOf('..')]).toEqual([
+    'uploads/anna',
+    'uploads/~.anna',
+    'uploads/~..',
+  ]);
+  expect(() => uploadFolderOf('a/b')).toThrow();
 });

@@ -35,17 +35,27 @@ export function isSkippedName(name: string): boolean {
   return PARTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
+/**
+ * A username may start with a dot (".anna", even ".."), which as a folder would be hidden from
+ * the watcher or lead out of uploads/: such folders get a "~" in front, a character no username has.
+ */
+function folderName(username: string): string {
+  return username.startsWith('.') ? `~${username}` : username;
+}
+
 /** The username an imports/ path (relative, "/"-separated) was uploaded by, or null for the drop folder. */
 export function uploaderOf(relativePath: string): string | null {
   const parts = relativePath.split('/');
   if (parts.length !== 3 || parts[0] !== UPLOADS_DIR) return null;
-  return usernamePattern.test(parts[1]!) ? parts[1]! : null;
+  const folder = parts[1]!;
+  const username = folder.startsWith('~.') ? folder.slice(1) : folder;
+  return usernamePattern.test(username) && folderName(username) === folder ? username : null;
 }
 
 /** imports/uploads/<username>/, relative to IMPORTS_DIR. */
 export function uploadFolderOf(username: string): string {
   if (!usernamePattern.test(username)) throw new Error(`not a username: ${JSON.stringify(username)}`);
-  return path.posix.join(UPLOADS_DIR, username);
+  return path.posix.join(UPLOADS_DIR, folderName(username));
 }
 
 function truncateBytes(text: string, maxBytes: number): string {
