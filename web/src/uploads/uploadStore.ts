@@ -45,10 +45,23 @@ function messageOf(error: Error): string {
   return 'The connection was lost; choose the file again to continue where it stopped.';
 }
 
-/** Refusals that will not change by asking again; the rest (lost connection, 5xx, 409/423) are retried. */
+function errorCodeOf(error: Tus.DetailedError): string | null {
+  try {
+    const body = JSON.parse(error.originalResponse?.getBody() ?? '') as { error?: { code?: string } };
+    return body.error?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refusals that will not change by asking again stop the upload; the rest (lost connection,
+ * 5xx, 409/423, an expired access token) are retried. An ended session is not retried.
+ */
 function worthRetrying(error: Tus.DetailedError): boolean {
   const status = error.originalResponse?.getStatus() ?? 0;
-  return status === 0 || status >= 500 || status === 401 || status === 409 || status === 423;
+  if (status === 401) return errorCodeOf(error) === 'AUTH_002';
+  return status === 0 || status >= 500 || status === 409 || status === 423;
 }
 
 /**
