@@ -19,6 +19,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['web/public/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker }, sourceType: 'script' },
+  },
+  {
     // CLIs and benchmarks talk to a person on the terminal.
     files: ['**/cli/**', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },

@@ -37,3 +37,4 @@ export * from './keys/index.js';
 export * from './sealed/index.js';
 export * from './queries/queue/index.js';
 export * from './queries/media/index.js';
+export * from './uploads/index.js';

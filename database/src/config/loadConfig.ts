@@ -65,6 +65,9 @@ export interface ServerConfig extends CommonConfig {
   urlSigningSecret: string;
   webDistDir: string;
   rotationGraceHours: number;
+  membersCanUpload: boolean;
+  uploadMaxBytes: number;
+  uploadMinFreeBytes: number;
 }
 
 export function loadServerConfig(env: Env = process.env): ServerConfig {
@@ -88,6 +91,9 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
       readSecretFile('URL_SIGNING_SECRET', path.join(resolveDir(e.PRIVATE_DIR), 'url-signing.secret')),
     webDistDir: resolveDir(e.WEB_DIST_DIR),
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
+    membersCanUpload: e.MEMBERS_CAN_UPLOAD,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMinFreeBytes: e.UPLOAD_MIN_FREE_BYTES,
   };
 }
 

@@ -88,6 +88,18 @@ export const serverSpecs = {
   }),
   WEB_DIST_DIR: dirPath({ default: './web/dist', desc: 'the built gallery, served when nginx is not in front' }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
+  MEMBERS_CAN_UPLOAD: bool({ default: true, desc: 'members may upload from the web (admins always may)' }),
+  UPLOAD_MAX_BYTES: intBetween(
+    1,
+    Number.MAX_SAFE_INTEGER,
+  )({ default: 20 * 1024 ** 3, desc: 'largest file one upload may declare, in bytes (20 GiB)' }),
+  UPLOAD_MIN_FREE_BYTES: intBetween(
+    0,
+    Number.MAX_SAFE_INTEGER,
+  )({
+    default: 2 * 1024 ** 3,
+    desc: 'an upload is refused (507) unless this much disk stays free in IMPORTS_DIR after it, in bytes',
+  }),
 } as const;
 
 export const processorSpecs = {

@@ -70,6 +70,8 @@ export interface MediaFilesTable {
   metadata: Json<Record<string, unknown>>;
   /** A person's words for the item (1–500 characters), searchable; null when there are none. */
   caption: string | null;
+  /** Who uploaded it through the web; null for the drop folder (migration 0008). */
+  uploaded_by: ColumnType<string | null, string | null | undefined, string | null>;
   generation: Generated<number>;
   asset_dir: string | null;
   image_path: string | null;

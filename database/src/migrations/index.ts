@@ -6,6 +6,7 @@ import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
 import * as favourites from './0005_favourites.js';
 import * as search from './0006_search.js';
 import * as albums from './0007_albums.js';
+import * as uploadedBy from './0008_uploaded_by.js';
 import * as auditUserAgent from './0009_audit_user_agent.js';
 
 /**
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005_favourites': favourites,
   '0006_search': search,
   '0007_albums': albums,
+  '0008_uploaded_by': uploadedBy,
   '0009_audit_user_agent': auditUserAgent,
 };
 

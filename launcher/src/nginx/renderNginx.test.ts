@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../repoRoot.js';
 import { findNginx, nginxCommand, renderNginx } from './renderNginx.js';
+import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
 
 const run = promisify(execFile);
 const policy = "default-src 'self'; style-src 'self'";
@@ -45,6 +46,18 @@ describe('nginx/render', () => {
     expect(fs.readFileSync(path.join(rendered.dir, 'allowlist.conf'), 'utf8')).toBe(
       'if ($keepsake_allowed != 1) { return 403; }\n',
     );
+  });
+
+  it('streams uploads to the server in chunks the web sends, patient with slow links', async () => {
+    const rendered = await renderNginx(path.join(root, 'uploads'), env);
+    const conf = fs.readFileSync(path.join(rendered.dir, 'nginx.conf'), 'utf8');
+    const location = /location \/api\/uploads \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    expect(location).toContain('allowlist.conf;');
+    expect(location).toContain('proxy_request_buffering off;');
+    const maxBody = Number(/client_max_body_size (\d+)m;/.exec(location)?.[1]) * 1024 * 1024;
+    expect(maxBody).toBeGreaterThan(UPLOAD_CHUNK_BYTES);
+    expect(Number(/client_body_timeout (\d+)s;/.exec(location)?.[1])).toBeGreaterThanOrEqual(120);
+    expect(Number(/proxy_read_timeout (\d+)s;/.exec(location)?.[1])).toBeGreaterThanOrEqual(300);
   });
 
   it('leaves the allowlist to the server with NGINX_ALLOWLIST=false', async () => {

@@ -18,7 +18,7 @@ export type Reservation =
 /** Decides, one worker at a time per content hash, who makes the item for this content. */
 export async function reserveMedia(
   db: Db,
-  request: { contentHash: string; originalName: string; size: number; jobId: number },
+  request: { contentHash: string; originalName: string; size: number; jobId: number; uploadedBy: string | null },
 ): Promise<Reservation> {
   await insertPendingMedia(db, request);
   return db.transaction().execute(async (trx) => {
@@ -26,7 +26,12 @@ export async function reserveMedia(
     if (!media) throw new Error(`media for ${request.contentHash} vanished`);
     if (media.status === 'completed') return { kind: 'duplicate', media };
     if (await findOtherActiveJob(trx, { mediaId: media.id, jobId: request.jobId })) return { kind: 'busy', media };
-    await startMediaProcessing(trx, { mediaId: media.id, jobId: request.jobId, originalName: request.originalName });
+    await startMediaProcessing(trx, {
+      mediaId: media.id,
+      jobId: request.jobId,
+      originalName: request.originalName,
+      uploadedBy: request.uploadedBy,
+    });
     return { kind: 'process', media };
   });
 }

@@ -15,6 +15,10 @@ test.each([
   ['failed', true],
   ['album/failed/photo.jpg', false],
   ['Thumbs.db', true],
+  ['.uploads-partial', true],
+  ['.uploads-partial/0a1b2c', true],
+  ['.uploads-partial/0a1b2c.json', true],
+  ['uploads/anna/IMG_0001.HEIC', false],
 ])('%s ignored: %s', (file, ignored) => {
   expect(isIgnored(file)).toBe(ignored);
 });

@@ -12,6 +12,7 @@ export const auditActions = [
   'media.key',
   'media.stream_start',
   'media.stream_refused',
+  'media.upload',
   'album.create',
   'album.update',
   'album.delete',

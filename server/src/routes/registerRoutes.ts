@@ -14,6 +14,7 @@ import { healthRoutes } from './health.js';
 import { mediaRoutes } from './media/mediaRoutes.js';
 import { sessionRoutes } from './sessions.js';
 import { setupRoutes } from './setup.js';
+import { uploadRoutes } from './uploads/uploadRoutes.js';
 
 const routeGroups = [
   healthRoutes,
@@ -25,6 +26,7 @@ const routeGroups = [
   sessionRoutes,
   mediaRoutes,
   albumRouteGroup,
+  uploadRoutes,
   adminUserRoutes,
   adminQueueRoutes,
   adminAuditRoutes,

@@ -15,3 +15,4 @@ export * from './media/index.js';
 export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } from './processingEnv.js';
 export { waitFor } from './waitFor.js';
 export { startProcessorCli, type CliRun } from './processorCli.js';
+export { tusCreate, tusOffset, tusPatch, tusUploadFile, type TusAnswer, type TusTarget } from './tusClient.js';

@@ -11,7 +11,7 @@ import { signedInHint } from './signedInHint';
 const sessionEndingCodes = new Set(['AUTH_002', 'AUTH_003', 'AUTH_004', 'AUTH_007', 'AUTH_008']);
 
 /** An access token refused for itself, not for its session: a refresh may cure it. */
-export function refreshMayHelp(error: ApiError): boolean {
+export function refreshMayHelp(error: Pick<ApiError, 'code'>): boolean {
   return error.code === 'AUTH_002' || error.code === 'AUTH_003';
 }
 

@@ -60,3 +60,5 @@ export interface ProgressEvent {
   status: 'queued' | 'processing' | 'completed' | 'failed';
   error?: string;
 }
+
+export type UploadSettings = Answer<'/api/uploads', 'get'>;

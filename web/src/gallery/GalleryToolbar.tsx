@@ -10,9 +10,11 @@ interface Props {
   search?: ReactNode;
   /** The button into selection mode, when there is something to select. */
   select?: ReactNode;
+  /** Buttons at the toolbar's end (Upload). */
+  actions?: ReactNode;
 }
 
-export function GalleryToolbar({ query, total, onChange, search, select }: Props) {
+export function GalleryToolbar({ query, total, onChange, search, select, actions }: Props) {
   const id = useId();
   return (
     <div className="gallery-toolbar">
@@ -46,6 +48,7 @@ export function GalleryToolbar({ query, total, onChange, search, select }: Props
             </option>
           ))}
         </select>
+        {actions}
       </div>
     </div>
   );

@@ -28,6 +28,8 @@ interface Props {
   empty: ReactNode;
   /** Between the toolbar and the grid (the processing strip). */
   children?: ReactNode;
+  /** Buttons at the toolbar's end (the gallery's Upload). */
+  toolbarActions?: ReactNode;
   /** Actions of this view on a selection, beside "Add to album"; `report` says what happened. */
   selectionActions?: (selection: Selection, report: (message: ReactNode) => void) => ReactNode;
 }
@@ -37,7 +39,7 @@ interface Props {
  * order, the virtualised grid with month headers, selection, and the viewer over it. The
  * filter, order, search and open item live in the address, so Back and shared links work.
  */
-export function LibraryBrowser({ query, empty, children, selectionActions }: Props) {
+export function LibraryBrowser({ query, empty, children, toolbarActions, selectionActions }: Props) {
   const [params, setParams] = useSearchParams();
   const library = useLibrary(query);
   const openId = params.get('item');
@@ -152,6 +154,7 @@ export function LibraryBrowser({ query, empty, children, selectionActions }: Pro
             </button>
           ) : null
         }
+        actions={toolbarActions}
       />
       {children}
       {jumpedTo && (

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { uploaderOf } from '@keepsake/database';
 import { hashFile } from '../../publish/hashFile.js';
 import { reserveMedia, type Reservation } from '../reserveMedia.js';
 import type { JobRun } from './jobRun.js';
@@ -13,6 +14,8 @@ export async function hashAndReserve(run: JobRun, source: SourceFile): Promise<R
     originalName: path.basename(run.relativePath),
     size: source.size,
     jobId: run.jobId,
+    // From where it was dropped, not failed/ where a retried one now lies.
+    uploadedBy: uploaderOf(run.job.path),
   });
   run.mediaId = reservation.media.id;
   run.generation = reservation.media.generation;

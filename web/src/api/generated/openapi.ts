@@ -2155,6 +2155,293 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the signed-in person may upload, the largest file, and the chunk size to send */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              can_upload: boolean;
+              max_bytes: number;
+              chunk_bytes: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start an upload (tus creation): Upload-Length is required; refused before anything is stored
+     * @description 413 UPLOAD_001 over UPLOAD_MAX_BYTES, 507 UPLOAD_002 when the disk would fall below UPLOAD_MIN_FREE_BYTES, 403 UPLOAD_003 for members when MEMBERS_CAN_UPLOAD is off. The answer's Location is the upload's URL; the PATCH that completes it carries Keepsake-Import-Path.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description tus protocol version (1.0.0) */
+          'tus-resumable'?: string;
+          /** @description the whole file, in bytes */
+          'upload-length'?: string;
+          /** @description filename and filetype, base64 (tus) */
+          'upload-metadata'?: string;
+          /** @description where this chunk starts */
+          'upload-offset'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** tus: HEAD how much has arrived, PATCH the next chunk, DELETE give the upload up */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description tus protocol version (1.0.0) */
+          'tus-resumable'?: string;
+          /** @description the whole file, in bytes */
+          'upload-length'?: string;
+          /** @description filename and filetype, base64 (tus) */
+          'upload-metadata'?: string;
+          /** @description where this chunk starts */
+          'upload-offset'?: string;
+        };
+        path: {
+          /** @description an upload id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    /** tus: HEAD how much has arrived, PATCH the next chunk, DELETE give the upload up */
+    head: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description tus protocol version (1.0.0) */
+          'tus-resumable'?: string;
+          /** @description the whole file, in bytes */
+          'upload-length'?: string;
+          /** @description filename and filetype, base64 (tus) */
+          'upload-metadata'?: string;
+          /** @description where this chunk starts */
+          'upload-offset'?: string;
+        };
+        path: {
+          /** @description an upload id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** tus: HEAD how much has arrived, PATCH the next chunk, DELETE give the upload up */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description tus protocol version (1.0.0) */
+          'tus-resumable'?: string;
+          /** @description the whole file, in bytes */
+          'upload-length'?: string;
+          /** @description filename and filetype, base64 (tus) */
+          'upload-metadata'?: string;
+          /** @description where this chunk starts */
+          'upload-offset'?: string;
+        };
+        path: {
+          /** @description an upload id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/admin/users': {
     parameters: {
       query?: never;
@@ -2884,7 +3171,7 @@ export interface components {
     /** Error */
     ErrorResponse: {
       error: {
-        /** @description AUTH_00x, SEC_00x, MEDIA_00x or SYSTEM_00x (ARCHITECTURE.md) */
+        /** @description AUTH_00x, SEC_00x, MEDIA_00x, UPLOAD_00x or SYSTEM_00x (ARCHITECTURE.md) */
         code: string;
         message: string;
         details: unknown;
