@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './src/security/contentSecurityPolicy.ts';
 
 /**
@@ -23,6 +23,8 @@ function cspMetaTag(): Plugin {
 
 export default defineConfig({
   plugins: [react(), cspMetaTag()],
+  // @keepsake/contracts is read from its TypeScript sources, as tsx --conditions=source does.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,7 +5,6 @@
  */
 export const variantNamePattern = /^[A-Za-z0-9_-]{1,32}$/;
 export const segmentFilePattern = /^[A-Za-z0-9_-]{1,64}\.(ts|m4s|mp4|aac)$/;
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function isVariantName(name: string): boolean {
   return variantNamePattern.test(name);

@@ -1,4 +1,5 @@
-import { isSegmentFile, isVariantName, uuidPattern } from './hlsNames.js';
+import { uuidPattern } from '@keepsake/contracts';
+import { isSegmentFile, isVariantName } from './hlsNames.js';
 import { rewritePlaylistUris } from './playlistLines.js';
 
 /** A playlist on disk that does not look like what the processor writes (ARCHITECTURE.md, asset layout). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isSegmentFile, isVariantName, uuidPattern } from './hlsNames.js';
+import { uuidPattern } from '@keepsake/contracts';
+import { isSegmentFile, isVariantName } from './hlsNames.js';
 
 export interface SegmentAddress {
   mediaId: string;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { uuidSource } from '@keepsake/contracts';
 
 /**
  * What one item's token is for, so a URL handed out for one use opens nothing more:
@@ -10,7 +11,7 @@ export type MediaPurpose = 'thumb' | 'image' | 'stream' | 'original';
 /** What a media token may open: one purpose of one item (`thumb:<id>`, …) or one HLS key (`key:<id>`). */
 export type SignedResource = `${MediaPurpose}:${string}` | `key:${string}`;
 
-const tokenPattern = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+const tokenPattern = new RegExp(`^(${uuidSource})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})$`);
 
 export interface MediaUrlSignerOptions {
   /** Long enough for a whole film; the live-session check on every request revokes at once anyway. */

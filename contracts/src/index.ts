@@ -1,0 +1,1 @@
+export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
