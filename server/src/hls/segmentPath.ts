@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { uuidPattern } from '@keepsake/contracts';
+import { generationDir, uuidPattern } from '@keepsake/contracts';
 import { isSegmentFile, isVariantName } from './hlsNames.js';
 
 export interface SegmentAddress {
@@ -18,9 +18,9 @@ export function segmentPath(assetsDir: string, address: SegmentAddress): string 
   const { mediaId, generation, variant, file } = address;
   if (!uuidPattern.test(mediaId) || !Number.isSafeInteger(generation) || generation < 1) return null;
   if (!isVariantName(variant) || !isSegmentFile(file)) return null;
-  const itemDir = path.resolve(assetsDir, 'videos', mediaId);
-  const full = path.resolve(itemDir, `g${generation}`, variant, file);
-  if (!full.startsWith(itemDir + path.sep)) return null;
+  const generationFolder = path.resolve(assetsDir, generationDir('videos', mediaId, generation));
+  const full = path.resolve(generationFolder, variant, file);
+  if (!full.startsWith(generationFolder + path.sep)) return null;
   return path.relative(assetsDir, full);
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { assetKindFor, generationDir } from '@keepsake/contracts';
 import type { Db, MediaType, NewMediaFile } from '@keepsake/database';
 
 /**
@@ -8,7 +9,7 @@ import type { Db, MediaType, NewMediaFile } from '@keepsake/database';
 export function galleryRow(i: number, overrides: Partial<NewMediaFile> = {}): NewMediaFile {
   const id = randomUUID();
   const type: MediaType = i % 3 === 0 ? 'video' : 'image';
-  const dir = `${type === 'video' ? 'videos' : 'images'}/${id}/g1`;
+  const dir = generationDir(assetKindFor(type), id, 1);
   return {
     id,
     original_name: `file-${String(i).padStart(6, '0')}.${type === 'video' ? 'mp4' : 'jpg'}`,
