@@ -11,3 +11,21 @@ export {
   type AssetKind,
   type AssetPath,
 } from './assets/assetLayout.js';
+export {
+  isSegmentFile,
+  isVariantName,
+  MASTER_PLAYLIST,
+  SEGMENT_TEMPLATE,
+  segmentFilePattern,
+  VARIANT_PLAYLIST,
+  variantNamePattern,
+} from './hls/hlsNames.js';
+export {
+  hlsKeyUri,
+  parseHlsKeyUri,
+  parseVariantPlaylistUri,
+  segmentUrl,
+  variantPlaylistUrl,
+  variantPlaylistUri,
+  type GenerationAddress,
+} from './hls/hlsUris.js';

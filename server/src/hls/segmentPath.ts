@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { generationDir, uuidPattern } from '@keepsake/contracts';
-import { isSegmentFile, isVariantName } from './hlsNames.js';
+import { generationDir, isSegmentFile, isVariantName, uuidPattern, VARIANT_PLAYLIST } from '@keepsake/contracts';
 
 export interface SegmentAddress {
   mediaId: string;
@@ -27,5 +26,5 @@ export function segmentPath(assetsDir: string, address: SegmentAddress): string 
 /** The variant playlist of an item's generation, relative to ASSETS_DIR, under the same rules. */
 export function variantPlaylistPath(assetsDir: string, address: Omit<SegmentAddress, 'file'>): string | null {
   const segment = segmentPath(assetsDir, { ...address, file: 'index.ts' });
-  return segment && path.join(path.dirname(segment), 'index.m3u8');
+  return segment && path.join(path.dirname(segment), VARIANT_PLAYLIST);
 }
