@@ -29,3 +29,10 @@ export {
   variantPlaylistUri,
   type GenerationAddress,
 } from './hls/hlsUris.js';
+export { PROGRESS_CHANNEL, type ProgressMessage, type ProgressStatus } from './redis/progressMessages.js';
+export {
+  HEARTBEAT_KEY_PREFIX,
+  HEARTBEAT_TTL_SECONDS,
+  heartbeatKey,
+  type ProcessorHeartbeat,
+} from './redis/processorHeartbeat.js';

@@ -3,6 +3,7 @@
  * by `npm run api-types`): a schema changed on the server changes these, and the web no longer
  * compiles where it relied on the old shape. Only what the document cannot say is written here.
  */
+import type { ProgressMessage } from '@keepsake/contracts';
 import type { paths } from './generated/openapi';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -41,15 +42,7 @@ export type SystemStatus = Answer<'/api/admin/status', 'get'>;
 export type StorageUse = Answer<'/api/admin/storage', 'get'>;
 
 /**
- * The Redis progress message the server relays as `event: progress` (an event stream, which
- * the OpenAPI document does not describe).
+ * The processor's progress message as the server relays it (`event: progress`, an event stream,
+ * which the OpenAPI document does not describe), with the job id as text: it keys a Map.
  */
-export interface ProgressEvent {
-  jobId: string;
-  mediaId: string | null;
-  file: string;
-  stage: string;
-  percent: number;
-  status: 'queued' | 'processing' | 'completed' | 'failed';
-  error?: string;
-}
+export type ProgressEvent = Omit<ProgressMessage, 'jobId'> & { jobId: string };
