@@ -36,3 +36,10 @@ export {
   heartbeatKey,
   type ProcessorHeartbeat,
 } from './redis/processorHeartbeat.js';
+export { contentSecurityPolicyDirectives, metaContentSecurityPolicy } from './security/contentSecurityPolicy.js';
+export {
+  describePasswordProblems,
+  maxPasswordLength,
+  passwordPolicyText,
+  passwordProblems,
+} from './users/passwordPolicy.js';

@@ -6,7 +6,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
 import { AdminUserView, adminUserView, Role } from './userView.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
-import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { maxPasswordLength } from '@keepsake/contracts';
 import {
   createUser,
   resetPassword,

@@ -12,7 +12,7 @@ import { errorResponses } from '../../schemas/common.js';
 import { deviceInfo } from '../../sessions/deviceInfo.js';
 import { openSession } from '../../sessions/sessionService.js';
 import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
-import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { maxPasswordLength } from '@keepsake/contracts';
 import { SignedIn, signedInBody } from './signedInBody.js';
 
 const LoginBody = Type.Object(
