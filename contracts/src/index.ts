@@ -43,3 +43,20 @@ export {
   passwordPolicyText,
   passwordProblems,
 } from './users/passwordPolicy.js';
+export {
+  renditionColumns,
+  renditionFor,
+  renditionNames,
+  renditionPath,
+  renditions,
+  renditionUrl,
+  type MediaPurpose,
+  type MediaRenditionName,
+  type MediaType,
+  type Rendition,
+  type RenditionColumn,
+  type RenditionName,
+  type Renditions,
+  type RenditionUrlField,
+  type StoredItem,
+} from './renditions/renditions.js';

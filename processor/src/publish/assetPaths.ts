@@ -1,4 +1,4 @@
-import { assetKindFor, generationDir } from '@keepsake/contracts';
+import { assetKindFor, generationDir, renditions } from '@keepsake/contracts';
 import type { MediaType } from '@keepsake/database';
 
 /** The folder a pipeline's outputs are renamed into (the asset layout is @keepsake/contracts'). */
@@ -10,4 +10,4 @@ export function originalDirFor(mediaId: string, generation: number): string {
   return generationDir('originals', mediaId, generation);
 }
 
-export const ORIGINAL_NAME = 'original.sealed';
+export const ORIGINAL_NAME = renditions.original.file;

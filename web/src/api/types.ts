@@ -3,7 +3,7 @@
  * by `npm run api-types`): a schema changed on the server changes these, and the web no longer
  * compiles where it relied on the old shape. Only what the document cannot say is written here.
  */
-import type { ProgressMessage } from '@keepsake/contracts';
+import type { ProgressMessage, RenditionUrlField } from '@keepsake/contracts';
 import type { paths } from './generated/openapi';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -23,6 +23,9 @@ export type Role = User['role'];
 export type LibraryPage = Answer<'/api/media/library', 'get'>;
 export type MediaItem = LibraryPage['items'][number];
 export type MediaType = MediaItem['type'];
+type Holds<T extends true> = T;
+/** Compiles only while the item type has the URL field of every rendition in the table. */
+export type EveryRenditionTyped = Holds<[Exclude<RenditionUrlField, keyof MediaItem>] extends [never] ? true : false>;
 export type LibrarySort = NonNullable<Query<'/api/media/library'>['sort']>;
 export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
 export type MediaDetails = Answer<'/api/media/{id}', 'get'>;
