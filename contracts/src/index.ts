@@ -50,6 +50,7 @@ export {
   renditionPath,
   renditions,
   renditionUrl,
+  renditionUrlFields,
   type MediaPurpose,
   type MediaRenditionName,
   type MediaType,

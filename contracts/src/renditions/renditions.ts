@@ -158,8 +158,12 @@ export const renditionColumns = renditionNames.flatMap((name) => {
   return rendition.column ? [rendition.column as RenditionColumn] : [];
 });
 
-/** The renditions with a URL field in the API's media item, and those fields. */
+/** The fields of the API's media item that hold a rendition's signed URL, in the table's order. */
 export type RenditionUrlField = NonNullable<Renditions[RenditionName]['url']>;
+export const renditionUrlFields = renditionNames.flatMap((name) => {
+  const field: RenditionUrlField | null = renditions[name].url;
+  return field ? [field] : [];
+});
 
 /** Whether the processor makes this rendition for an item of this type. */
 export function renditionFor(name: RenditionName, type: MediaType | null): boolean {
