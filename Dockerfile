@@ -16,6 +16,7 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+COPY contracts/package.json contracts/
 COPY database/package.json database/
 COPY server/package.json server/
 COPY processor/package.json processor/
@@ -36,6 +37,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=root:root /app/node_modules node_modules
+COPY --from=build --chown=root:root /app/contracts/package.json contracts/package.json
+COPY --from=build --chown=root:root /app/contracts/dist contracts/dist
 COPY --from=build --chown=root:root /app/database/package.json database/package.json
 COPY --from=build --chown=root:root /app/database/dist database/dist
 COPY --from=build --chown=root:root /app/scripts scripts

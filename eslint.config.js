@@ -23,6 +23,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker }, sourceType: 'script' },
   },
   {
+    // The web imports the contracts too: nothing of Node's may creep in.
+    files: ['contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'contracts/ is shared with the browser: no Node modules.' }] },
+      ],
+    },
+  },
+  {
     // CLIs and benchmarks talk to a person on the terminal.
     files: ['**/cli/**', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Tests run the workspaces' TypeScript sources directly, as `tsx --conditions=source` does.
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = {
+  '@keepsake/contracts': source('./contracts/src/index.ts'),
   '@keepsake/database': source('./database/src/index.ts'),
   '@keepsake/testkit': source('./tests/support/src/index.ts'),
   '@keepsake/processor': source('./processor/src/index.ts'),
@@ -17,6 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
+      { extends: true, test: { name: 'contracts', include: ['contracts/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'database', include: ['database/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'processor', include: ['processor/src/**/*.test.ts'] } },

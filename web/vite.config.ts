@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/security/contentSecurityPolicy.ts';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+// By path rather than by package name: the config is loaded before anything is built.
+import { metaContentSecurityPolicy } from '../contracts/src/security/contentSecurityPolicy.ts';
 
 /**
  * The built page carries its own strict Content-Security-Policy, so the app is held to it
@@ -14,7 +15,7 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
         injectTo: 'head-prepend',
       },
     ],
@@ -23,6 +24,8 @@ function cspMetaTag(): Plugin {
 
 export default defineConfig({
   plugins: [react(), cspMetaTag()],
+  // @keepsake/contracts is read from its TypeScript sources, as tsx --conditions=source does.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

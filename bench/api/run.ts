@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { hlsKeyUri } from '@keepsake/contracts';
 import { createDb, createRedis, loadServerConfig, migrateToLatest, openKeyStore, type Db } from '@keepsake/database';
 import { databaseUrlFor, dropDatabase, withAdminClient } from '@keepsake/testkit';
 import { createUser, MediaUrlSigner } from '@keepsake/server';
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
       const cpuMicros = ((cpuMs(server.child.pid!) - cpuBefore) * 1000) / KEY_REQUESTS;
       return { ...summary(run.samples), rate: KEY_REQUESTS / run.seconds, cpuMicros };
     };
-    const k = await measure(api, `/api/media/keys/${key.id}?t=${signer.sign(sessionId, `key:${key.id}`)}`);
+    const k = await measure(api, `${hlsKeyUri(key.id)}?t=${signer.sign(sessionId, `key:${key.id}`)}`);
     const bk = await measure(bare, '/bare-key');
 
     const segmentPath = `/api/media/segment/${video.id}/g1/720p/seg_00000.ts?t=${signer.sign(sessionId, `stream:${video.id}`)}`;

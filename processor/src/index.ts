@@ -6,8 +6,7 @@ export {
   type FileResult,
 } from './createProcessor.js';
 export type { JobOutcome } from './queue/runJob.js';
-export { PROGRESS_CHANNEL, type ProgressEvent, type ProgressStatus } from './visibility/progressEvents.js';
-export { heartbeatKey } from './visibility/heartbeat.js';
+export type { ProgressEvent } from './visibility/progressEvents.js';
 export { openProcessorResources, type ProcessorResources } from './startup/openProcessorResources.js';
 export { stopGraceMs } from './startup/runLongLived.js';
 export {

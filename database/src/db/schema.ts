@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import { renditionColumns, type MediaType } from '@keepsake/contracts';
 
 /** A column the database fills in and that is never written by hand. */
 type ReadOnly<T> = ColumnType<T, never, never>;
@@ -8,7 +9,7 @@ type Json<T> = ColumnType<T, T | string | undefined, T | string>;
 type BigintColumn = ColumnType<number, number | bigint | string, number | bigint | string>;
 
 export type UserRole = 'admin' | 'member';
-export type MediaType = 'image' | 'video';
+export type { MediaType } from '@keepsake/contracts';
 export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed';
 export type KeyPurpose = 'hls' | 'storage';
 export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
@@ -92,15 +93,10 @@ export interface MediaFilesTable {
 }
 
 /** The media_files columns holding paths under ASSETS_DIR, all inside the item's g<generation> folders. */
+/** The columns holding paths under ASSETS_DIR: the item's folder and each rendition's column. */
 export const mediaPathColumns = [
   'asset_dir',
-  'image_path',
-  'thumbnail_path',
-  'preview_path',
-  'scene_preview_path',
-  'poster_path',
-  'playlist_path',
-  'original_path',
+  ...renditionColumns,
 ] as const satisfies readonly (keyof MediaFilesTable)[];
 export type MediaPathColumn = (typeof mediaPathColumns)[number];
 

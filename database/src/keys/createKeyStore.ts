@@ -9,7 +9,7 @@ import {
   insertEncryptionKey,
   retireEncryptionKeys,
 } from '../queries/encryptionKeys.js';
-import { isUuid } from '../sealed/uuidBytes.js';
+import { isUuid } from '@keepsake/contracts';
 import { KeyIntegrityError } from './KeyIntegrityError.js';
 import { MASTER_KEY_SIZE } from './loadMasterKey.js';
 import { unwrapKey, wrapKey } from './wrapKey.js';

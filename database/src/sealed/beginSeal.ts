@@ -9,7 +9,7 @@ import {
   SALT_SIZE,
 } from './header.js';
 import type { SealingKey, SealOptions } from './types.js';
-import { isUuid } from './uuidBytes.js';
+import { isUuid } from '@keepsake/contracts';
 
 export interface Sealing {
   header: Buffer;

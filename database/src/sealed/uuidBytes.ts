@@ -1,8 +1,4 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { isUuid } from '@keepsake/contracts';
 
 /** The 16 bytes of a UUID, so the header holds it at a fixed size. */
 export function uuidToBytes(uuid: string): Buffer {

@@ -1,18 +1,15 @@
+import type { MediaRenditionName } from '@keepsake/contracts';
 import type { CompletedMedia, VideoVariant } from '@keepsake/database';
 
-/** What a pipeline made, before publishing: file names are relative to its output folder. */
+/**
+ * What a pipeline made, before publishing: each rendition of the item's own folder (renditions
+ * table) by name, as file names relative to its output folder.
+ */
 export interface ProcessedMedia extends Pick<
   CompletedMedia,
   'type' | 'mime' | 'width' | 'height' | 'duration' | 'takenAt' | 'metadata'
 > {
-  files: {
-    image?: string;
-    thumbnail: string;
-    preview?: string;
-    scenePreview?: string;
-    poster?: string;
-    playlist?: string;
-  };
+  files: Partial<Record<MediaRenditionName, string>>;
   variants?: VideoVariant[];
   hlsKeyId?: string;
 }

@@ -1,14 +1,13 @@
-import path from 'node:path';
+import { assetKindFor, generationDir, renditions } from '@keepsake/contracts';
 import type { MediaType } from '@keepsake/database';
 
-/** Folders as laid out in ARCHITECTURE.md; paths stored in media_files are relative to ASSETS_DIR. */
+/** The folder a pipeline's outputs are renamed into (the asset layout is @keepsake/contracts'). */
 export function assetDirFor(type: MediaType, mediaId: string, generation: number): string {
-  return path.posix.join(type === 'image' ? 'images' : 'videos', mediaId, `g${generation}`);
+  return generationDir(assetKindFor(type), mediaId, generation);
 }
 
 export function originalDirFor(mediaId: string, generation: number): string {
-  return path.posix.join('originals', mediaId, `g${generation}`);
+  return generationDir('originals', mediaId, generation);
 }
 
-export const ORIGINAL_NAME = 'original.sealed';
-export const STAGING_DIR = '.staging';
+export const ORIGINAL_NAME = renditions.original.file;

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { completeJob, completeMedia, type Db } from '@keepsake/database';
 import type { ProcessedMedia } from '../pipelines/ProcessedMedia.js';
-import { assetDirFor, ORIGINAL_NAME, originalDirFor } from './assetPaths.js';
+import { assetDirFor, originalDirFor } from './assetPaths.js';
+import { renditionPaths } from './renditionPaths.js';
 import type { Staging } from './staging.js';
 
 export class LeaseLostError extends Error {
@@ -38,13 +39,9 @@ export async function publishMedia(request: PublishRequest): Promise<void> {
   const { processed, mediaId, generation, assetsDir, staging } = request;
   const assetDir = assetDirFor(processed.type, mediaId, generation);
   await renameInto(staging.outDir, path.join(assetsDir, assetDir));
-  let originalPath: string | null = null;
-  if (request.keepOriginal) {
-    const originalDir = originalDirFor(mediaId, generation);
-    await renameInto(staging.originalDir, path.join(assetsDir, originalDir));
-    originalPath = path.posix.join(originalDir, ORIGINAL_NAME);
-  }
-  const at = (name: string | undefined) => (name ? path.posix.join(assetDir, name) : null);
+  const originalDir = originalDirFor(mediaId, generation);
+  if (request.keepOriginal) await renameInto(staging.originalDir, path.join(assetsDir, originalDir));
+  const paths = renditionPaths(processed, { assetDir, originalDir: request.keepOriginal ? originalDir : null });
   await request.db.transaction().execute(async (trx) => {
     const owned = await completeJob(trx, { jobId: request.jobId, workerId: request.workerId, mediaId });
     if (!owned) throw new LeaseLostError('the job was taken over by another worker before it was published');
@@ -58,13 +55,7 @@ export async function publishMedia(request: PublishRequest): Promise<void> {
       takenAt: processed.takenAt,
       metadata: processed.metadata,
       assetDir,
-      imagePath: at(processed.files.image),
-      thumbnailPath: at(processed.files.thumbnail)!,
-      previewPath: at(processed.files.preview),
-      scenePreviewPath: at(processed.files.scenePreview),
-      posterPath: at(processed.files.poster),
-      playlistPath: at(processed.files.playlist),
-      originalPath,
+      paths,
       variants: processed.variants ?? [],
       hlsKeyId: processed.hlsKeyId ?? null,
       storageKeyId: request.storageKeyId,

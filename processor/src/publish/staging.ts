@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ORIGINAL_NAME, STAGING_DIR } from './assetPaths.js';
+import { STAGING_DIR } from '@keepsake/contracts';
+import { ORIGINAL_NAME } from './assetPaths.js';
 
 export interface Staging {
   dir: string;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { channelName, createRedis } from '@keepsake/database';
 import { createProcessingEnv, generateImage, generateVideo, waitFor, type ProcessingEnv } from '@keepsake/testkit';
-import { heartbeatKey } from '../visibility/heartbeat.js';
-import { PROGRESS_CHANNEL, type ProgressEvent } from '../visibility/progressEvents.js';
+import { heartbeatKey, PROGRESS_CHANNEL, type ProgressMessage as ProgressEvent } from '@keepsake/contracts';
 
 let env: ProcessingEnv;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { assetKinds, generationFolderPattern } from '@keepsake/contracts';
 import { rotation, type Db, type KeyStore } from '@keepsake/database';
 
 export interface CleanupDeps {
@@ -27,9 +28,6 @@ async function removeDueGenerations({ db, keyStore, assetsDir }: CleanupDeps, no
   return due.length;
 }
 
-const generationFolder = /^g(\d+)(\.rotating)?$/;
-const itemKinds = ['images', 'videos', 'originals'];
-
 /**
  * Generation folders of known items that nothing points at: what a rotation killed
  * between writing and switching left behind. Folders of items the database does not
@@ -42,14 +40,14 @@ async function removeOrphans({ db, assetsDir }: CleanupDeps): Promise<string[]> 
     live.get(media_id)!.add(generation);
   }
   const removed: string[] = [];
-  for (const kind of itemKinds) {
+  for (const kind of assetKinds) {
     const kindDir = path.join(assetsDir, kind);
     const items = await fs.readdir(kindDir).catch(() => [] as string[]);
     for (const mediaId of items) {
       const generations = live.get(mediaId);
       if (!generations) continue;
       for (const name of await fs.readdir(path.join(kindDir, mediaId))) {
-        const match = generationFolder.exec(name);
+        const match = generationFolderPattern.exec(name);
         if (!match || (generations.has(Number(match[1])) && !match[2])) continue;
         await fs.rm(path.join(kindDir, mediaId, name), { recursive: true, force: true });
         removed.push(path.join(kind, mediaId, name));

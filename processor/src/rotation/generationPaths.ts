@@ -1,12 +1,13 @@
+import { generationDir, inGeneration as movedTo, parseAssetPath } from '@keepsake/contracts';
 import {
   mediaPathColumns as pathColumns,
   type MediaFile,
   type MediaPathColumn as PathColumn,
 } from '@keepsake/database';
 
-/** `<kind>/<media uuid>/g<generation>`, as in ARCHITECTURE.md's asset layout. */
-function generationPattern(generation: number): RegExp {
-  return new RegExp(`^([a-z]+/[0-9a-f-]{36}/g)${generation}(/|$)`);
+function parseInGeneration(relativePath: string, generation: number) {
+  const parsed = parseAssetPath(relativePath);
+  return parsed?.generation === generation ? parsed : null;
 }
 
 /** The folders (relative to ASSETS_DIR) that hold an item's files of one generation. */
@@ -15,16 +16,17 @@ export function generationDirs(item: Pick<MediaFile, PathColumn | 'generation'>)
   for (const column of pathColumns) {
     const value = item[column];
     if (!value) continue;
-    const match = generationPattern(item.generation).exec(value);
-    if (!match) throw new Error(`${column} "${value}" is not inside a g${item.generation} folder`);
-    dirs.add(`${match[1]}${item.generation}`);
+    const parsed = parseInGeneration(value, item.generation);
+    if (!parsed) throw new Error(`${column} "${value}" is not inside a g${item.generation} folder`);
+    dirs.add(generationDir(parsed.kind, parsed.mediaId, parsed.generation));
   }
   return [...dirs].sort();
 }
 
 /** The same relative path in another generation's folder. */
 export function inGeneration(relativePath: string, from: number, to: number): string {
-  return relativePath.replace(generationPattern(from), (_all, prefix: string, tail: string) => `${prefix}${to}${tail}`);
+  const parsed = parseInGeneration(relativePath, from);
+  return parsed ? movedTo(parsed, to) : relativePath;
 }
 
 /** Every path column moved to the new generation. */

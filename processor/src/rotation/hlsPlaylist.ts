@@ -4,6 +4,8 @@
  * after it is encrypted with that key and IV (RFC 8216 §4.3.2.4).
  */
 
+import { hlsKeyUri, parseHlsKeyUri } from '@keepsake/contracts';
+
 export interface SegmentKey {
   keyId: string;
   iv: Buffer;
@@ -15,7 +17,6 @@ export interface PlaylistSegment {
 }
 
 const keyLine = /^#EXT-X-KEY:(.*)$/;
-const keyUriPrefix = '/api/media/keys/';
 
 function attribute(attributes: string, name: string): string | undefined {
   const match = new RegExp(`(?:^|,)${name}=("[^"]*"|[^,]*)`).exec(attributes);
@@ -25,8 +26,8 @@ function attribute(attributes: string, name: string): string | undefined {
 function parseKey(attributes: string, mediaSequence: number): SegmentKey {
   if (attribute(attributes, 'METHOD') !== 'AES-128') throw new Error(`unsupported key method in "${attributes}"`);
   const uri = attribute(attributes, 'URI') ?? '';
-  const keyId = uri.startsWith(keyUriPrefix) ? uri.slice(keyUriPrefix.length) : '';
-  if (!/^[0-9a-f-]{36}$/i.test(keyId)) throw new Error(`key URI "${uri}" does not name a Keepsake key`);
+  const keyId = parseHlsKeyUri(uri);
+  if (!keyId) throw new Error(`key URI "${uri}" does not name a Keepsake key`);
   const ivText = attribute(attributes, 'IV');
   return {
     keyId,
@@ -61,7 +62,7 @@ export function listEncryptedSegments(playlist: string): PlaylistSegment[] {
 
 /** The same playlist with every key line naming the new key and IV. */
 export function withNewKey(playlist: string, key: SegmentKey): string {
-  const attributes = `METHOD=AES-128,URI="${keyUriPrefix}${key.keyId}",IV=0x${key.iv.toString('hex')}`;
+  const attributes = `METHOD=AES-128,URI="${hlsKeyUri(key.keyId)}",IV=0x${key.iv.toString('hex')}`;
   return playlist
     .split('\n')
     .map((line) => (keyLine.test(line.trim()) ? `#EXT-X-KEY:${attributes}` : line))

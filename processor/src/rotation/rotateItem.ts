@@ -1,3 +1,4 @@
+import { ROTATING_SUFFIX } from '@keepsake/contracts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { rotation, type Db, type KeyPurpose, type KeyStore, type MediaFile } from '@keepsake/database';
@@ -41,7 +42,7 @@ export async function rotateItem(
 
     for (const [index, dir] of oldDirs.entries()) {
       const target = abs(newDirs[index]!);
-      const staging = `${target}.rotating`;
+      const staging = `${target}${ROTATING_SUFFIX}`;
       // Leftovers of an interrupted run: nothing points at them yet.
       await fs.rm(staging, { recursive: true, force: true });
       await fs.rm(target, { recursive: true, force: true });
@@ -70,7 +71,7 @@ export async function rotateItem(
       .executeTakeFirst();
     if (current?.generation === to) return;
     for (const dir of newDirs) {
-      await fs.rm(`${abs(dir)}.rotating`, { recursive: true, force: true });
+      await fs.rm(`${abs(dir)}${ROTATING_SUFFIX}`, { recursive: true, force: true });
       await fs.rm(abs(dir), { recursive: true, force: true });
     }
     await rotation.deleteUnusedKeys(deps.db, item.id, to, purposes);

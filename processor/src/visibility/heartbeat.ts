@@ -1,12 +1,9 @@
 import os from 'node:os';
+import { HEARTBEAT_TTL_SECONDS, heartbeatKey, type ProcessorHeartbeat } from '@keepsake/contracts';
 import type { Logger, Redis } from '@keepsake/database';
 
-export const HEARTBEAT_TTL_SECONDS = 30;
+/** A third of the TTL: one missed write does not make a live processor look gone. */
 export const HEARTBEAT_EVERY_MS = 10_000;
-
-export function heartbeatKey(workerId: string): string {
-  return `processor:heartbeat:${workerId}`;
-}
 
 /**
  * `processor:heartbeat:<workerId>` = {host, pid, startedAt, at}, 30 s TTL, refreshed every 10 s:
@@ -18,7 +15,12 @@ export function startHeartbeat(redis: Redis, workerId: string, logger: Logger): 
     redis
       .set(
         heartbeatKey(workerId),
-        JSON.stringify({ host: os.hostname(), pid: process.pid, startedAt, at: new Date().toISOString() }),
+        JSON.stringify({
+          host: os.hostname(),
+          pid: process.pid,
+          startedAt,
+          at: new Date().toISOString(),
+        } satisfies ProcessorHeartbeat),
         'EX',
         HEARTBEAT_TTL_SECONDS,
       )

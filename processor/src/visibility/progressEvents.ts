@@ -1,19 +1,8 @@
+import { PROGRESS_CHANNEL, type ProgressMessage } from '@keepsake/contracts';
 import { channelName, updateJobProgress, type Db, type Logger, type Redis } from '@keepsake/database';
 
-export type ProgressStatus = 'queued' | 'processing' | 'completed' | 'failed';
-
-/** The message on Redis channel `processing:progress`, as the server relays it (ARCHITECTURE.md). */
-export interface ProgressEvent {
-  jobId: number;
-  mediaId: string | null;
-  file: string;
-  stage: string;
-  percent: number;
-  status: ProgressStatus;
-  error?: string;
-}
-
-export const PROGRESS_CHANNEL = 'processing:progress';
+/** What the processor publishes, and hands its local listeners (the CLI's progress bar). */
+export type ProgressEvent = ProgressMessage;
 
 export interface ProgressDeps {
   db: Db;

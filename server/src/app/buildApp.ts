@@ -15,7 +15,7 @@ import { errorBody } from '../errors/errorBody.js';
 import { errorCatalog } from '../errors/errorCatalog.js';
 import { createClientCheck } from '../plugins/allowlistCheck.js';
 import { ErrorResponse } from '../schemas/common.js';
-import { contentSecurityPolicyDirectives } from '../security/contentSecurityPolicy.js';
+import { contentSecurityPolicyDirectives } from '@keepsake/contracts';
 import { securityHeadersPlugin } from '../plugins/securityHeaders.js';
 import type { AppDeps } from './AppDeps.js';
 import { requestSerializer } from './requestSerializer.js';

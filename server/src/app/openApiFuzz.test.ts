@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { imageKinds } from '../media/imageKinds.js';
+import { renditions } from '@keepsake/contracts';
 import type { MediaPurpose, SignedResource } from '../media/MediaUrlSigner.js';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { sampleValue, wrongValues, type JsonSchema } from '../testing/schemaSamples.js';
@@ -71,8 +71,7 @@ function baselines(spec: Spec): Baseline[] {
 /** The purpose a media route's token is signed for: /api/media/<kind>/… */
 function mediaPurposeOf(route: string): MediaPurpose {
   const kind = /^\/api\/media\/([a-z]+)\//.exec(route)?.[1] ?? '';
-  if (kind === 'original') return 'original';
-  return kind in imageKinds ? imageKinds[kind as keyof typeof imageKinds].purpose : 'stream';
+  return kind in renditions ? renditions[kind as keyof typeof renditions].purpose : 'stream';
 }
 
 function url(route: string, path: Record<string, unknown>, query: Record<string, unknown>): string {

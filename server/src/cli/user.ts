@@ -11,7 +11,7 @@ import {
 } from '@keepsake/database';
 import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { UserInputError } from '../users/userErrors.js';
-import { passwordPolicyText } from '../users/passwordPolicy.js';
+import { passwordPolicyText } from '@keepsake/contracts';
 import { createUser, resetPassword, setUserActive, setUserRole, type UserServiceDeps } from '../users/userService.js';
 import { roleInputs, storedRole, type RoleInput } from '../users/roleInput.js';
 

@@ -1,16 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { PROGRESS_CHANNEL, type ProgressMessage } from '@keepsake/contracts';
 import { channelName, type Redis } from '@keepsake/database';
-
-/** The processor's progress message (ARCHITECTURE.md, Redis: channel processing:progress). */
-export interface ProgressMessage {
-  jobId?: number | string;
-  mediaId?: string | null;
-  file?: string;
-  stage?: string;
-  percent?: number;
-  status?: 'queued' | 'processing' | 'completed' | 'failed';
-  error?: string;
-}
 
 type Listener = (message: ProgressMessage) => void;
 
@@ -27,7 +17,7 @@ export class ProgressRelay {
     private readonly redis: Redis,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.channel = channelName(redis.options.keyPrefix ?? '', 'processing:progress');
+    this.channel = channelName(redis.options.keyPrefix ?? '', PROGRESS_CHANNEL);
   }
 
   /** Starts delivering messages to the listener; resolves once the subscription is in place. */

@@ -1,3 +1,4 @@
+import { HEARTBEAT_KEY_PREFIX as heartbeatPrefix, type ProcessorHeartbeat as Heartbeat } from '@keepsake/contracts';
 import type { Redis } from '@keepsake/database';
 
 export interface ProcessorHeartbeat {
@@ -7,8 +8,6 @@ export interface ProcessorHeartbeat {
   started_at: string | null;
   at: string | null;
 }
-
-const heartbeatPrefix = 'processor:heartbeat:';
 
 /**
  * The processors alive right now: each refreshes `processor:heartbeat:<workerId>` (30 s TTL)
@@ -31,9 +30,9 @@ export async function listProcessorHeartbeats(redis: Redis): Promise<ProcessorHe
 }
 
 function parseHeartbeat(workerId: string, value: string): ProcessorHeartbeat {
-  let data: Record<string, unknown> = {};
+  let data: Partial<Record<keyof Heartbeat, unknown>> = {};
   try {
-    data = JSON.parse(value) as Record<string, unknown>;
+    data = JSON.parse(value) as typeof data;
   } catch {
     // A heartbeat we cannot read still says the worker is alive.
   }

@@ -1,4 +1,11 @@
-import { isSegmentFile, isVariantName, uuidPattern } from './hlsNames.js';
+import {
+  hlsKeyUri,
+  isSegmentFile,
+  parseHlsKeyUri,
+  parseVariantPlaylistUri,
+  segmentUrl,
+  variantPlaylistUrl,
+} from '@keepsake/contracts';
 import { rewritePlaylistUris } from './playlistLines.js';
 
 /** A playlist on disk that does not look like what the processor writes (ARCHITECTURE.md, asset layout). */
@@ -21,11 +28,10 @@ export interface MasterPlaylistUrls extends ItemLocation {
  * and signed: a relative URI would be resolved against the master's URL and lose its token.
  */
 export function rewriteMasterPlaylist(text: string, urls: MasterPlaylistUrls): string {
-  const base = `/api/media/stream/${urls.mediaId}/g${urls.generation}`;
   return rewritePlaylistUris(text, (uri) => {
-    const match = /^([^/]+)\/index\.m3u8$/.exec(uri);
-    if (!match || !isVariantName(match[1]!)) throw new UnexpectedPlaylistError(`unexpected variant URI "${uri}"`);
-    return `${base}/${match[1]}/index.m3u8?t=${urls.itemToken}`;
+    const variant = parseVariantPlaylistUri(uri);
+    if (!variant) throw new UnexpectedPlaylistError(`unexpected variant URI "${uri}"`);
+    return `${variantPlaylistUrl(urls, variant)}?t=${urls.itemToken}`;
   });
 }
 
@@ -41,14 +47,13 @@ export interface VariantPlaylistUrls extends ItemLocation {
  * absolute-path and signed. Segments are named, never pathed: "seg_00000.ts" only.
  */
 export function rewriteVariantPlaylist(text: string, urls: VariantPlaylistUrls): string {
-  const segmentBase = `/api/media/segment/${urls.mediaId}/g${urls.generation}/${urls.variant}`;
   return rewritePlaylistUris(text, (uri, tag) => {
     if (tag === '#EXT-X-KEY') {
-      const keyId = /^\/api\/media\/keys\/([0-9a-f-]{36})$/.exec(uri)?.[1];
-      if (!keyId || !uuidPattern.test(keyId)) throw new UnexpectedPlaylistError(`unexpected key URI "${uri}"`);
-      return `/api/media/keys/${keyId}?t=${urls.keyToken(keyId)}`;
+      const keyId = parseHlsKeyUri(uri);
+      if (!keyId) throw new UnexpectedPlaylistError(`unexpected key URI "${uri}"`);
+      return `${hlsKeyUri(keyId)}?t=${urls.keyToken(keyId)}`;
     }
     if (!isSegmentFile(uri)) throw new UnexpectedPlaylistError(`unexpected media URI "${uri}"`);
-    return `${segmentBase}/${uri}?t=${urls.itemToken}`;
+    return `${segmentUrl(urls, urls.variant, uri)}?t=${urls.itemToken}`;
   });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isSegmentFile, isVariantName, uuidPattern } from './hlsNames.js';
+import { generationDir, isSegmentFile, isVariantName, uuidPattern, VARIANT_PLAYLIST } from '@keepsake/contracts';
 
 export interface SegmentAddress {
   mediaId: string;
@@ -17,14 +17,14 @@ export function segmentPath(assetsDir: string, address: SegmentAddress): string 
   const { mediaId, generation, variant, file } = address;
   if (!uuidPattern.test(mediaId) || !Number.isSafeInteger(generation) || generation < 1) return null;
   if (!isVariantName(variant) || !isSegmentFile(file)) return null;
-  const itemDir = path.resolve(assetsDir, 'videos', mediaId);
-  const full = path.resolve(itemDir, `g${generation}`, variant, file);
-  if (!full.startsWith(itemDir + path.sep)) return null;
+  const generationFolder = path.resolve(assetsDir, generationDir('videos', mediaId, generation));
+  const full = path.resolve(generationFolder, variant, file);
+  if (!full.startsWith(generationFolder + path.sep)) return null;
   return path.relative(assetsDir, full);
 }
 
 /** The variant playlist of an item's generation, relative to ASSETS_DIR, under the same rules. */
 export function variantPlaylistPath(assetsDir: string, address: Omit<SegmentAddress, 'file'>): string | null {
   const segment = segmentPath(assetsDir, { ...address, file: 'index.ts' });
-  return segment && path.join(path.dirname(segment), 'index.m3u8');
+  return segment && path.join(path.dirname(segment), VARIANT_PLAYLIST);
 }

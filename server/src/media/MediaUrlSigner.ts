@@ -1,16 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { uuidSource, type MediaPurpose } from '@keepsake/contracts';
 
 /**
  * What one item's token is for, so a URL handed out for one use opens nothing more:
  * `thumb` the tile's pictures (thumbnail, hover and scene previews), `image` the full photo and
- * a video's poster, `stream` the playlists and segments, `original` the admin-only original.
+ * a video's poster, `stream` the playlists and segments, `original` the admin-only original
+ * (each rendition's purpose is in the renditions table).
  */
-export type MediaPurpose = 'thumb' | 'image' | 'stream' | 'original';
+export type { MediaPurpose };
 
 /** What a media token may open: one purpose of one item (`thumb:<id>`, …) or one HLS key (`key:<id>`). */
 export type SignedResource = `${MediaPurpose}:${string}` | `key:${string}`;
 
-const tokenPattern = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+const tokenPattern = new RegExp(`^(${uuidSource})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})$`);
 
 export interface MediaUrlSignerOptions {
   /** Long enough for a whole film; the live-session check on every request revokes at once anyway. */

@@ -1,8 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
+import {
+  renditionNames,
+  renditionPath,
+  renditions,
+  renditionUrl,
+  type MediaPurpose,
+  type RenditionColumn,
+  type RenditionName,
+  type RenditionUrlField,
+} from '@keepsake/contracts';
 import type { MediaFile } from '@keepsake/database';
 import { NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js';
-import { imageKinds } from './imageKinds.js';
-import type { MediaPurpose } from './MediaUrlSigner.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
@@ -14,6 +22,16 @@ export const MediaMetadata = Type.Object({
   duration: Type.Optional(NullableNumber),
   size_bytes: Type.Number(),
 });
+
+/** The renditions the item view links to, in the table's order, with their URL fields. */
+const listed = renditionNames.flatMap((name) => {
+  const field: RenditionUrlField | null = renditions[name].url;
+  return field ? [{ name, field }] : [];
+});
+const urlFields = Object.fromEntries(listed.map(({ field }) => [field, NullableString])) as Record<
+  RenditionUrlField,
+  typeof NullableString
+>;
 
 export const MediaItem = Type.Object({
   id: Uuid,
@@ -32,12 +50,8 @@ export const MediaItem = Type.Object({
   is_favourite: Type.Boolean(),
   /** The household's words for the item (searchable), or null. */
   caption: NullableString,
-  thumbnail_url: NullableString,
-  image_url: NullableString,
-  preview_url: NullableString,
-  scene_preview_url: NullableString,
-  poster_url: NullableString,
-  stream_url: NullableString,
+  // One signed URL per rendition of the table that has a URL field (thumbnail_url, …).
+  ...urlFields,
   metadata: MediaMetadata,
 });
 export type MediaItem = Static<typeof MediaItem>;
@@ -55,12 +69,8 @@ type ItemFields = Pick<
   | 'taken_at'
   | 'created_at'
   | 'caption'
-  | 'image_path'
-  | 'thumbnail_path'
-  | 'preview_path'
-  | 'scene_preview_path'
-  | 'poster_path'
-  | 'playlist_path'
+  | 'asset_dir'
+  | RenditionColumn
 >;
 
 /**
@@ -72,11 +82,8 @@ export function mediaItemView(
   tokenFor: (purpose: MediaPurpose) => string,
   isFavourite: boolean,
 ): MediaItem {
-  const url = (kind: keyof typeof imageKinds | 'stream', present: unknown) => {
-    if (!present) return null;
-    const purpose = kind === 'stream' ? 'stream' : imageKinds[kind].purpose;
-    return `/api/media/${kind}/${item.id}?t=${tokenFor(purpose)}`;
-  };
+  const url = (name: RenditionName) =>
+    renditionPath(item, name) ? `${renditionUrl(name, item.id)}?t=${tokenFor(renditions[name].purpose)}` : null;
   const video = item.type === 'video';
   const size = Number(item.size);
   return {
@@ -93,12 +100,10 @@ export function mediaItemView(
     created_at: item.created_at.toISOString(),
     is_favourite: isFavourite,
     caption: item.caption,
-    thumbnail_url: url('thumbnail', item.thumbnail_path),
-    image_url: video ? null : url('image', item.image_path),
-    preview_url: video ? url('preview', item.preview_path) : null,
-    scene_preview_url: video ? url('scenes', item.scene_preview_path) : null,
-    poster_url: video ? url('poster', item.poster_path) : null,
-    stream_url: video ? url('stream', item.playlist_path) : null,
+    ...(Object.fromEntries(listed.map(({ name, field }) => [field, url(name)])) as Record<
+      RenditionUrlField,
+      string | null
+    >),
     metadata: {
       width: item.width,
       height: item.height,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicyDirectives } from '../security/contentSecurityPolicy.js';
+import { contentSecurityPolicyDirectives } from '@keepsake/contracts';
 import { helmetHeaders } from './securityHeaders.js';
 
 describe('security headers, worked out once from helmet', () => {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { App } from '../app/types.js';
-import { ProgressRelay, type ProgressMessage } from '../events/ProgressRelay.js';
+import type { ProgressMessage } from '@keepsake/contracts';
+import { ProgressRelay } from '../events/ProgressRelay.js';
 
 /** How often an open stream says it is alive (and checks the session still is). */
 const keepAliveMs = 15_000;

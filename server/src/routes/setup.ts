@@ -7,7 +7,7 @@ import { takeAttempt } from '../auth/throttle/takeAttempt.js';
 import { ApiError } from '../errors/ApiError.js';
 import { errorResponses } from '../schemas/common.js';
 import { setupCode, setupCodeMatches } from '../setup/setupCode.js';
-import { maxPasswordLength } from '../users/passwordPolicy.js';
+import { maxPasswordLength } from '@keepsake/contracts';
 import { createUser } from '../users/userService.js';
 import { asApiErrors } from '../admin/userInputErrors.js';
 import { AdminUserView, adminUserView } from './admin/userView.js';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { uuidSource } from '@keepsake/contracts';
 
 /** `<session id>.<32 random bytes>`: the session id finds the row, the random part proves possession. */
-const tokenPattern = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+const tokenPattern = new RegExp(`^(${uuidSource})\\.([A-Za-z0-9_-]{43})$`);
 
 export function newRefreshToken(sessionId: string): string {
   return `${sessionId}.${randomBytes(32).toString('base64url')}`;

@@ -1,5 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  assetKindFor,
+  generationDir,
+  renditionFor,
+  renditionNames,
+  renditions,
+  type MediaType as Type,
+  type Rendition,
+} from '@keepsake/contracts';
 import type { Db, MediaType, NewMediaFile } from '@keepsake/database';
+
+/** What the processor would store for the item's own folder (originals are not kept here). */
+function renditionColumnsOf(type: Type, dir: string): Record<string, string | null> {
+  const columns: Record<string, string | null> = {};
+  for (const name of renditionNames) {
+    const rendition: Rendition = renditions[name];
+    if (rendition.folder === 'media' && rendition.column)
+      columns[rendition.column] = renditionFor(name, type) ? `${dir}/${rendition.file}` : null;
+  }
+  return columns;
+}
 
 /**
  * Completed gallery rows written straight into media_files, for tests about browsing (paging,
@@ -8,7 +28,7 @@ import type { Db, MediaType, NewMediaFile } from '@keepsake/database';
 export function galleryRow(i: number, overrides: Partial<NewMediaFile> = {}): NewMediaFile {
   const id = randomUUID();
   const type: MediaType = i % 3 === 0 ? 'video' : 'image';
-  const dir = `${type === 'video' ? 'videos' : 'images'}/${id}/g1`;
+  const dir = generationDir(assetKindFor(type), id, 1);
   return {
     id,
     original_name: `file-${String(i).padStart(6, '0')}.${type === 'video' ? 'mp4' : 'jpg'}`,
@@ -22,12 +42,7 @@ export function galleryRow(i: number, overrides: Partial<NewMediaFile> = {}): Ne
     content_hash: randomBytes(16).toString('hex'),
     status: 'completed',
     asset_dir: dir,
-    thumbnail_path: `${dir}/thumb.webp.sealed`,
-    image_path: type === 'image' ? `${dir}/image.webp.sealed` : null,
-    preview_path: type === 'video' ? `${dir}/preview.webp.sealed` : null,
-    scene_preview_path: type === 'video' ? `${dir}/scenes.webp.sealed` : null,
-    poster_path: type === 'video' ? `${dir}/poster.webp.sealed` : null,
-    playlist_path: type === 'video' ? `${dir}/master.m3u8` : null,
+    ...renditionColumnsOf(type, dir),
     updated_at: new Date(),
     ...overrides,
   };

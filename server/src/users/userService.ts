@@ -1,6 +1,6 @@
 import { users, type Db, type PublicUser, type UserRole } from '@keepsake/database';
 import { hashPassword } from './passwordHash.js';
-import { describePasswordProblems, passwordProblems } from './passwordPolicy.js';
+import { describePasswordProblems, passwordProblems } from '@keepsake/contracts';
 import { UserInputError } from './userErrors.js';
 
 export interface UserServiceDeps {

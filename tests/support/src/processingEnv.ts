@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { parseAssetPath } from '@keepsake/contracts';
 import {
   createRedis,
   loadProcessorConfig,
@@ -105,8 +106,8 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
         ...overrides,
       }),
     openSealed: (relativePath) => {
-      // <images|videos|originals>/<mediaId>/g<n>/<file>: each sealed file is bound to its item and name.
-      const mediaId = relativePath.split('/')[1]!;
+      // Each sealed file is bound to its item and name.
+      const mediaId = parseAssetPath(relativePath)!.mediaId;
       return openSealedFile(path.join(assetsDir, relativePath), storageKeyResolver(keyStore), {
         binding: bindingFor(mediaId, path.basename(relativePath)),
       });

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { createUser, type NewUser } from '../api/admin';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { passwordPolicyText } from './passwordPolicy';
+import { passwordPolicyText } from '@keepsake/contracts';
 
 const empty: NewUser = { username: '', email: '', full_name: '', role: 'member', password: '' };
 

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { formatDateTime } from '../format/formatDate';
 import { NewUserForm } from './NewUserForm';
-import { passwordPolicyText } from './passwordPolicy';
+import { passwordPolicyText } from '@keepsake/contracts';
 
 export function UsersPage() {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@
  * by `npm run api-types`): a schema changed on the server changes these, and the web no longer
  * compiles where it relied on the old shape. Only what the document cannot say is written here.
  */
+import type { ProgressMessage, RenditionUrlField } from '@keepsake/contracts';
 import type { paths } from './generated/openapi';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -23,6 +24,9 @@ export type Role = User['role'];
 export type LibraryPage = Extract<Answer<'/api/media/library', 'get'>, { items: unknown }>;
 export type MediaItem = LibraryPage['items'][number];
 export type MediaType = MediaItem['type'];
+type Holds<T extends true> = T;
+/** Compiles only while the item type has the URL field of every rendition in the table. */
+export type EveryRenditionTyped = Holds<[Exclude<RenditionUrlField, keyof MediaItem>] extends [never] ? true : false>;
 export type LibrarySort = Exclude<NonNullable<Query<'/api/media/library'>['sort']>, 'created_at'>;
 export type SortOrder = NonNullable<Query<'/api/media/library'>['order']>;
 /** One month of the timeline scrubber: `YYYY-MM` (UTC) and its count. */
@@ -48,17 +52,9 @@ export type SystemStatus = Answer<'/api/admin/status', 'get'>;
 export type StorageUse = Answer<'/api/admin/storage', 'get'>;
 
 /**
- * The Redis progress message the server relays as `event: progress` (an event stream, which
- * the OpenAPI document does not describe).
+ * The processor's progress message as the server relays it (`event: progress`, an event stream,
+ * which the OpenAPI document does not describe), with the job id as text: it keys a Map.
  */
-export interface ProgressEvent {
-  jobId: string;
-  mediaId: string | null;
-  file: string;
-  stage: string;
-  percent: number;
-  status: 'queued' | 'processing' | 'completed' | 'failed';
-  error?: string;
-}
+export type ProgressEvent = Omit<ProgressMessage, 'jobId'> & { jobId: string };
 
 export type UploadSettings = Answer<'/api/uploads', 'get'>;

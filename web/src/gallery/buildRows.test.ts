@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renditionUrlFields, type RenditionUrlField } from '@keepsake/contracts';
 import type { MediaItem } from '../api/types';
 import { buildRows, monthGrouping } from './buildRows';
 import { columnsForWidth } from './columnsForWidth';
@@ -18,12 +19,7 @@ const item = (id: string, created_at: string, taken_at: string | null = null): M
   created_at,
   is_favourite: false,
   caption: null,
-  thumbnail_url: null,
-  image_url: null,
-  preview_url: null,
-  scene_preview_url: null,
-  poster_url: null,
-  stream_url: null,
+  ...(Object.fromEntries(renditionUrlFields.map((field) => [field, null])) as Record<RenditionUrlField, null>),
   metadata: { width: 1, height: 1, size_bytes: 1 },
 });
 

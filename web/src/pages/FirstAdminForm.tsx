@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { passwordPolicyText } from '../admin/passwordPolicy';
+import { passwordPolicyText } from '@keepsake/contracts';
 import { ApiError } from '../api/ApiError';
 import { signIn } from '../api/auth';
 import { createFirstAdmin } from '../api/setup';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/createDb.js';
+import type { RenditionColumn } from '@keepsake/contracts';
 import type { MediaType, VideoVariant } from '../../db/schema.js';
 
 export interface CompletedMedia {
@@ -12,13 +13,8 @@ export interface CompletedMedia {
   takenAt: Date | null;
   metadata: Record<string, unknown>;
   assetDir: string;
-  imagePath?: string | null;
-  thumbnailPath: string;
-  previewPath?: string | null;
-  scenePreviewPath?: string | null;
-  posterPath?: string | null;
-  playlistPath?: string | null;
-  originalPath: string | null;
+  /** Every rendition column: its path, or null where the item has none (renditions table). */
+  paths: Record<RenditionColumn, string | null>;
   variants?: VideoVariant[];
   hlsKeyId?: string | null;
   storageKeyId: string;
@@ -38,13 +34,7 @@ export async function completeMedia(db: Db, media: CompletedMedia): Promise<void
       taken_at: media.takenAt,
       metadata: JSON.stringify(media.metadata),
       asset_dir: media.assetDir,
-      image_path: media.imagePath ?? null,
-      thumbnail_path: media.thumbnailPath,
-      preview_path: media.previewPath ?? null,
-      scene_preview_path: media.scenePreviewPath ?? null,
-      poster_path: media.posterPath ?? null,
-      playlist_path: media.playlistPath ?? null,
-      original_path: media.originalPath,
+      ...media.paths,
       variants: JSON.stringify(media.variants ?? []),
       hls_key_id: media.hlsKeyId ?? null,
       storage_key_id: media.storageKeyId,

@@ -1,4 +1,5 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { renditions } from '@keepsake/contracts';
 import type { ContentKey } from '@keepsake/database';
 import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
 import type { PhotoFormat } from '../../detect/detectMedia.js';
@@ -109,8 +110,8 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
     const width = quarterTurn ? info.height! : info.width!;
     const height = quarterTurn ? info.width! : (info.pageHeight ?? info.height!);
     const [imageName, thumbName] = await Promise.all([
-      writeSealed(job.outDir, 'image.webp.sealed', image.data, job.storageKey),
-      writeSealed(job.outDir, 'thumb.webp.sealed', thumb, job.storageKey),
+      writeSealed(job.outDir, renditions.image.file, image.data, job.storageKey),
+      writeSealed(job.outDir, renditions.thumbnail.file, thumb, job.storageKey),
     ]);
     return {
       type: 'image',

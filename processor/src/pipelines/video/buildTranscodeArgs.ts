@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SEGMENT_TEMPLATE, VARIANT_PLAYLIST } from '@keepsake/contracts';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import type { Rung } from './planLadder.js';
@@ -175,10 +176,10 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-hls_key_info_file',
     plan.keyInfoFile,
     '-hls_segment_filename',
-    path.join(plan.outDir, '%v', 'seg_%05d.ts'),
+    path.join(plan.outDir, '%v', SEGMENT_TEMPLATE),
     '-var_stream_map',
     streamMap,
-    path.join(plan.outDir, '%v', 'index.m3u8'),
+    path.join(plan.outDir, '%v', VARIANT_PLAYLIST),
     ...animatedWebp('scenes', 3, SCENE_FPS, SCENE_FRAMES),
     ...animatedWebp('even', 4, SCENE_FPS, SCENE_FRAMES),
     ...animatedWebp('preview', 5, PREVIEW_FPS),

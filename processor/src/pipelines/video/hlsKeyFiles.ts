@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { hlsKeyUri } from '@keepsake/contracts';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
 
 export interface HlsKeyFiles {
@@ -8,11 +9,6 @@ export interface HlsKeyFiles {
   keyInfoFile: string;
   iv: string;
   dispose(): Promise<void>;
-}
-
-/** The URI players fetch the key from; the server checks the session there. */
-export function hlsKeyUri(hlsKeyId: string): string {
-  return `/api/media/keys/${hlsKeyId}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { renditions } from '@keepsake/contracts';
 import type { ContentKey } from '@keepsake/database';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ProcessingError } from '../../errors/ProcessingError.js';
@@ -108,10 +109,10 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
 
   const key = job.storageKey;
   const [posterName, thumbName, previewName, scenesName] = await Promise.all([
-    writeSealed(job.outDir, 'poster.webp.sealed', poster, key),
-    writeSealed(job.outDir, 'thumb.webp.sealed', thumb, key),
-    writeSealed(job.outDir, 'preview.webp.sealed', preview, key),
-    writeSealed(job.outDir, 'scenes.webp.sealed', scenePreview.webp, key),
+    writeSealed(job.outDir, renditions.poster.file, poster, key),
+    writeSealed(job.outDir, renditions.thumbnail.file, thumb, key),
+    writeSealed(job.outDir, renditions.preview.file, preview, key),
+    writeSealed(job.outDir, renditions.scenes.file, scenePreview.webp, key),
   ]);
   return {
     type: 'video',
@@ -130,11 +131,11 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
       scenePreview: { source: scenePreview.source, frames: scenePreview.frames },
     },
     files: {
-      playlist: 'master.m3u8',
+      stream: renditions.stream.file,
       poster: posterName,
       thumbnail: thumbName,
       preview: previewName,
-      scenePreview: scenesName,
+      scenes: scenesName,
     },
     variants,
     hlsKeyId: job.hlsKey.id,

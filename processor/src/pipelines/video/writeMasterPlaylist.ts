@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { MASTER_PLAYLIST, VARIANT_PLAYLIST, variantPlaylistUri } from '@keepsake/contracts';
 import type { VideoVariant } from '@keepsake/database';
 import type { Rung } from './planLadder.js';
 
@@ -26,7 +27,7 @@ function parseVariantPlaylist(text: string): Segment[] {
  * the segments ffmpeg wrote (RFC 8216 §4.3.4.2), so players choose on true numbers.
  */
 async function measure(variantDir: string): Promise<{ peak: number; average: number }> {
-  const segments = parseVariantPlaylist(await fs.readFile(path.join(variantDir, 'index.m3u8'), 'utf8'));
+  const segments = parseVariantPlaylist(await fs.readFile(path.join(variantDir, VARIANT_PLAYLIST), 'utf8'));
   let peak = 0;
   let bits = 0;
   let seconds = 0;
@@ -47,13 +48,13 @@ export async function writeMasterPlaylist(outDir: string, rungs: Rung[], hasAudi
   for (const rung of rungs) {
     const { peak, average } = await measure(path.join(outDir, rung.name));
     const codecs = hasAudio ? `${rung.codecs},mp4a.40.2` : rung.codecs;
-    const playlist = `${rung.name}/index.m3u8`;
+    const playlist = variantPlaylistUri(rung.name);
     lines.push(
       `#EXT-X-STREAM-INF:BANDWIDTH=${peak},AVERAGE-BANDWIDTH=${average},RESOLUTION=${rung.width}x${rung.height},CODECS="${codecs}"`,
       playlist,
     );
     variants.push({ name: rung.name, width: rung.width, height: rung.height, bandwidth: peak, codecs, playlist });
   }
-  await fs.writeFile(path.join(outDir, 'master.m3u8'), `${lines.join('\n')}\n`);
+  await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), `${lines.join('\n')}\n`);
   return variants;
 }

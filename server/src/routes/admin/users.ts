@@ -7,7 +7,7 @@ import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
 import { RoleInput, storedRole } from '../../users/roleInput.js';
 import { AdminUserView, adminUserView } from './userView.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
-import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { maxPasswordLength } from '@keepsake/contracts';
 import {
   createUser,
   resetPassword,

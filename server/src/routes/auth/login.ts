@@ -11,7 +11,7 @@ import { errorResponses } from '../../schemas/common.js';
 import { openSession } from '../../sessions/sessionService.js';
 import { signInDevice } from '../../sessions/signInDevice.js';
 import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
-import { maxPasswordLength } from '../../users/passwordPolicy.js';
+import { maxPasswordLength } from '@keepsake/contracts';
 import { sessionServiceDeps } from './sessionServiceDeps.js';
 import { SignedIn, signedInBody } from './signedInBody.js';
 

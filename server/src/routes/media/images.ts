@@ -1,16 +1,21 @@
+import { renditionNames, renditionPath, renditions, renditionUrl, type Rendition } from '@keepsake/contracts';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { imageKinds } from '../../media/imageKinds.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
 import { sendPhoto } from './sendPhoto.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
+/** One route per sealed picture of the renditions table (`route: 'image'`), decrypted on the way out. */
 export function imageRoutes(app: App): void {
-  for (const [kind, { column, purpose, cache, summary }] of Object.entries(imageKinds)) {
+  for (const name of renditionNames) {
+    const rendition: Rendition = renditions[name];
+    if (rendition.route !== 'image') continue;
+    const { purpose, cache = 'revalidate', summary = name } = rendition;
+    const contentType = rendition.mime ?? 'application/octet-stream';
     app.get(
-      `/api/media/${kind}/:id`,
+      renditionUrl(name, ':id'),
       {
         config: { access: 'media-item', mediaPurpose: purpose },
         schema: {
@@ -19,21 +24,16 @@ export function imageRoutes(app: App): void {
           security: mediaSecurity,
           params: IdParams,
           querystring: SignedQuery,
-          produces: ['image/webp'],
+          produces: [contentType],
           response: errorResponses,
         },
       },
       async (request, reply) => {
         const item = await requireCompletedMedia(app, request.params.id);
-        if (kind === 'image') return sendPhoto(app, request, reply, item);
-        const relativePath = item[column];
-        if (!relativePath) throw new ApiError('MEDIA_001', `This item has no ${kind}.`);
-        return sendSealed(app.sealedFiles, request, reply, {
-          mediaId: item.id,
-          relativePath,
-          contentType: 'image/webp',
-          cache,
-        });
+        if (name === 'image') return sendPhoto(app, request, reply, item);
+        const relativePath = renditionPath(item, name);
+        if (!relativePath) throw new ApiError('MEDIA_001', `This item has no ${name}.`);
+        return sendSealed(app.sealedFiles, request, reply, { mediaId: item.id, relativePath, contentType, cache });
       },
     );
   }

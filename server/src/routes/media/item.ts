@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { renditionPath, renditions, renditionUrl } from '@keepsake/contracts';
 import { favourites, mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
@@ -63,7 +64,9 @@ export function itemRoutes(app: App): void {
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,
         original_url:
-          role === 'admin' && item.original_path ? `/api/media/original/${item.id}?t=${sign('original')}` : null,
+          role === 'admin' && renditionPath(item, 'original')
+            ? `${renditionUrl('original', item.id)}?t=${sign(renditions.original.purpose)}`
+            : null,
       };
     },
   );

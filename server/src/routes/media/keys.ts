@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { hlsKeyUri } from '@keepsake/contracts';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
@@ -7,7 +8,7 @@ import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function keyRoutes(app: App): void {
   app.get(
-    '/api/media/keys/:keyId',
+    hlsKeyUri(':keyId'),
     {
       config: { access: 'media-key' },
       schema: {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { uuidPattern } from '@keepsake/contracts';
 import { mediaLibrary } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
@@ -6,8 +7,6 @@ import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
 import { libraryFilterFrom, libraryFilterQuery } from './libraryFilter.js';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function isSortKeyAndId(values: unknown[]): values is [string, string] {
   return (

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { segmentFilePattern, variantNamePattern } from '../../hls/hlsNames.js';
+import { segmentFilePattern, variantNamePattern } from '@keepsake/contracts';
 import { Uuid } from '../../schemas/common.js';
 
 /** The query of every signed media URL: its token (checked by the auth hook before anything else). */

@@ -1,3 +1,4 @@
+import { renditionUrl } from '@keepsake/contracts';
 import { users } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
@@ -9,7 +10,7 @@ import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function originalRoutes(app: App): void {
   app.get(
-    '/api/media/original/:id',
+    renditionUrl('original', ':id'),
     {
       config: { access: 'media-item', mediaPurpose: 'original' },
       schema: {

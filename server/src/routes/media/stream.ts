@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import { renditions, renditionUrl } from '@keepsake/contracts';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
@@ -14,7 +15,7 @@ import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { requireStreamSlot } from './requireStreamSlot.js';
 import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
-const playlistType = 'application/vnd.apple.mpegurl';
+const playlistType = renditions.stream.mime;
 
 async function readPlaylist(request: FastifyRequest, file: string): Promise<string> {
   try {
@@ -42,7 +43,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
   const { assetsDir } = app.config;
 
   app.get(
-    '/api/media/stream/:id',
+    renditionUrl('stream', ':id'),
     {
       config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {

@@ -5,7 +5,6 @@
  */
 export const variantNamePattern = /^[A-Za-z0-9_-]{1,32}$/;
 export const segmentFilePattern = /^[A-Za-z0-9_-]{1,64}\.(ts|m4s|mp4|aac)$/;
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function isVariantName(name: string): boolean {
   return variantNamePattern.test(name);
@@ -14,3 +13,10 @@ export function isVariantName(name: string): boolean {
 export function isSegmentFile(name: string): boolean {
   return segmentFilePattern.test(name);
 }
+
+/** The master playlist, in the generation folder; it names each variant by a relative URI. */
+export const MASTER_PLAYLIST = 'master.m3u8';
+/** Each variant's playlist, in the variant's folder (`720p/index.m3u8`). */
+export const VARIANT_PLAYLIST = 'index.m3u8';
+/** ffmpeg's segment name template inside a variant folder: seg_00000.ts, seg_00001.ts, … */
+export const SEGMENT_TEMPLATE = 'seg_%05d.ts';

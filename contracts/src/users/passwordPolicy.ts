@@ -1,4 +1,7 @@
-/** The spec's password policy: at least 8 characters with upper, lower, digit and special. */
+/**
+ * The spec's password policy: at least 8 characters with upper, lower, digit and special. The
+ * server enforces it; the gallery and the user CLI say it before anyone types.
+ */
 const rules: { test: (password: string) => boolean; missing: string }[] = [
   { test: (p) => [...p].length >= 8, missing: 'at least 8 characters' },
   { test: (p) => /\p{Lu}/u.test(p), missing: 'an uppercase letter' },

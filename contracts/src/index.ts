@@ -1,0 +1,63 @@
+export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
+export {
+  assetKindFor,
+  assetKinds,
+  generationDir,
+  generationFolderPattern,
+  inGeneration,
+  parseAssetPath,
+  ROTATING_SUFFIX,
+  STAGING_DIR,
+  type AssetKind,
+  type AssetPath,
+} from './assets/assetLayout.js';
+export {
+  isSegmentFile,
+  isVariantName,
+  MASTER_PLAYLIST,
+  SEGMENT_TEMPLATE,
+  segmentFilePattern,
+  VARIANT_PLAYLIST,
+  variantNamePattern,
+} from './hls/hlsNames.js';
+export {
+  hlsKeyUri,
+  parseHlsKeyUri,
+  parseVariantPlaylistUri,
+  segmentUrl,
+  variantPlaylistUrl,
+  variantPlaylistUri,
+  type GenerationAddress,
+} from './hls/hlsUris.js';
+export { PROGRESS_CHANNEL, type ProgressMessage, type ProgressStatus } from './redis/progressMessages.js';
+export {
+  HEARTBEAT_KEY_PREFIX,
+  HEARTBEAT_TTL_SECONDS,
+  heartbeatKey,
+  type ProcessorHeartbeat,
+} from './redis/processorHeartbeat.js';
+export { contentSecurityPolicyDirectives, metaContentSecurityPolicy } from './security/contentSecurityPolicy.js';
+export {
+  describePasswordProblems,
+  maxPasswordLength,
+  passwordPolicyText,
+  passwordProblems,
+} from './users/passwordPolicy.js';
+export {
+  renditionColumns,
+  renditionFor,
+  renditionNames,
+  renditionPath,
+  renditions,
+  renditionUrl,
+  renditionUrlFields,
+  type MediaPurpose,
+  type MediaRenditionName,
+  type MediaType,
+  type Rendition,
+  type RenditionColumn,
+  type RenditionName,
+  type Renditions,
+  type RenditionUrlField,
+  type StoredItem,
+} from './renditions/renditions.js';
