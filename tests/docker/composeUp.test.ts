@@ -87,8 +87,16 @@ describe('docker compose up -d on a fresh clone', () => {
   };
   const upAndHealthy = async (what: string) => {
     const started = Date.now();
-    await withReport(`${compose.client} up -d (${what})`, () => compose(['up', '-d']));
-    await waitForHealthy(dockerHost, project, services, healthyWithinMs);
+    // Watched while `up -d` runs: compose v1 waits on a dependency that will never be healthy.
+    const stop = new AbortController();
+    const up = withReport(`${compose.client} up -d (${what})`, () =>
+      compose(['up', '-d'], { timeoutMs: healthyWithinMs, signal: stop.signal }),
+    );
+    const healthy = waitForHealthy(dockerHost, project, services, healthyWithinMs, stop.signal);
+    await Promise.all([up, healthy]).catch((error: Error) => {
+      stop.abort();
+      throw error;
+    });
     await lan.attach();
     return Date.now() - started;
   };

@@ -3,11 +3,18 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+export interface ComposeOptions {
+  input?: string;
+  timeoutMs?: number;
+  /** Ends the command (SIGTERM) when aborted, e.g. once a watcher has seen a service fail. */
+  signal?: AbortSignal;
+}
+
 export interface Compose {
   /** `docker compose` (v2) or `docker-compose` (v1), as found. */
   client: string;
   /** Runs a compose command in the install's folder; throws with its output when it fails. */
-  (args: string[], options?: { input?: string; timeoutMs?: number }): Promise<string>;
+  (args: string[], options?: ComposeOptions): Promise<string>;
 }
 
 /** Docker's own CLI with the daemon the test uses. */
@@ -37,7 +44,7 @@ async function composeCommand(env: NodeJS.ProcessEnv): Promise<string[]> {
 export async function composeFor(dir: string, dockerHost: string): Promise<Compose> {
   const env = { ...process.env, DOCKER_HOST: dockerHost, COMPOSE_INTERACTIVE_NO_CLI: '1' };
   const [command, ...prefix] = await composeCommand(env);
-  const compose = (args: string[], options: { input?: string; timeoutMs?: number } = {}) =>
+  const compose = (args: string[], options: ComposeOptions = {}) =>
     new Promise<string>((resolve, reject) => {
       const child = spawn(command!, [...prefix, ...args], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
       let output = '';
@@ -46,6 +53,7 @@ export async function composeFor(dir: string, dockerHost: string): Promise<Compo
       child.stderr.on('data', record);
       child.stdin.end(options.input ?? '');
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
+      options.signal?.addEventListener('abort', () => child.kill('SIGTERM'), { once: true });
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         clearTimeout(timer);

@@ -95,14 +95,17 @@ export async function waitForHealthy(
   project: string,
   expected: string[],
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<number> {
   const started = Date.now();
   for (;;) {
+    if (signal?.aborted) throw new Error('stopped waiting');
     const states = await serviceStates(dockerHost, project);
+    // A service that keeps restarting (its command dies) never gets healthy: say so at once.
     const failed = states.filter(
       (s) =>
         expected.includes(s.service) &&
-        (s.health === 'unhealthy' || (s.status === 'exited' && (!oneShot(s) || s.exitCode !== 0))),
+        (s.health === 'unhealthy' || s.restarts >= 2 || (s.status === 'exited' && (!oneShot(s) || s.exitCode !== 0))),
     );
     if (failed.length > 0) {
       throw new Error(
