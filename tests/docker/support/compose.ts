@@ -27,6 +27,18 @@ export async function docker(dockerHost: string, args: string[], timeoutMs = 120
   return stdout;
 }
 
+/** A container's last log lines: docker logs replays its stderr on stderr, so both, interleaved by line. */
+export async function containerLogTail(dockerHost: string, container: string, lines: number): Promise<string> {
+  const { stdout, stderr } = await run('docker', ['logs', '--tail', String(lines), container], {
+    env: { ...process.env, DOCKER_HOST: dockerHost },
+    maxBuffer: 64 << 20,
+  }).catch((error: Error & { stdout?: string; stderr?: string }) => ({
+    stdout: error.stdout ?? '',
+    stderr: error.stderr ?? error.message,
+  }));
+  return `${stdout}${stderr}`;
+}
+
 async function composeCommand(env: NodeJS.ProcessEnv): Promise<string[]> {
   try {
     await run('docker', ['compose', 'version'], { env });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { docker } from './compose.js';
+import { containerLogTail, docker } from './compose.js';
 
 export interface ServiceState {
   service: string;
@@ -70,9 +70,7 @@ export async function serviceReport(dockerHost: string, project: string, everyLo
     if (!everyLog && isFine(state)) continue;
     lines.push('', `--- ${state.service} (${describe(state)}) ---`);
     if (state.lastCheck) lines.push(`last healthcheck: ${state.lastCheck}`);
-    const log = await docker(dockerHost, ['logs', '--tail', '30', state.container]).catch(
-      (error: Error & { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
-    );
+    const log = await containerLogTail(dockerHost, state.container, 30);
     lines.push(`last log lines:`, log.trimEnd() || '(nothing)');
   }
   return lines.join('\n');
