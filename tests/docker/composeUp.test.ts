@@ -137,6 +137,9 @@ describe('docker compose up -d on a fresh clone', () => {
     await fs.writeFile(path.join(dir, '.env'), '');
     caFile = path.join(dir, 'private', 'ca.crt');
     compose = await composeFor(dir, dockerHost);
+    // A run that was killed leaves project keepsake's containers and volumes (a database made
+    // with another password) in the kept data root: a fresh install starts without them.
+    await compose(['down', '-v', '--remove-orphans'], { timeoutMs: 180_000 });
     // This daemon has no bridge or NAT for build steps: they use the host's network.
     const buildNetwork = path.join(work, 'build-network.yml');
     await fs.writeFile(

@@ -8,6 +8,8 @@ export interface ServiceState {
   status: string;
   exitCode: number;
   restarts: number;
+  /** When it last started (ms since the epoch). */
+  startedAt: number;
   /** starting, healthy or unhealthy; undefined without a healthcheck. */
   health?: string;
   /** The last healthcheck's output, when it failed. */
@@ -20,6 +22,7 @@ interface Inspected {
   Config: { Labels: Record<string, string> };
   State: {
     Status: string;
+    StartedAt: string;
     ExitCode: number;
     Health?: { Status: string; Log?: { ExitCode: number; Output: string }[] };
   };
@@ -42,6 +45,7 @@ export async function serviceStates(dockerHost: string, project: string): Promis
         status: c.State.Status,
         exitCode: c.State.ExitCode,
         restarts: c.RestartCount,
+        startedAt: Date.parse(c.State.StartedAt),
         health: c.State.Health?.Status,
         lastCheck: last && last.ExitCode !== 0 ? last.Output.trim() : undefined,
       };
@@ -98,7 +102,10 @@ export async function waitForHealthy(
   const started = Date.now();
   for (;;) {
     if (signal?.aborted) throw new Error('stopped waiting');
-    const states = await serviceStates(dockerHost, project);
+    // Containers left from before (stopped, or exited one-shots) count only once started again.
+    const states = (await serviceStates(dockerHost, project)).filter(
+      (s) => s.startedAt >= started - 1_000 || (oneShot(s) && s.status === 'exited' && s.exitCode === 0),
+    );
     // A service that keeps restarting (its command dies) never gets healthy: say so at once.
     const failed = states.filter(
       (s) =>
