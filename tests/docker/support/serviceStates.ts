@@ -102,9 +102,9 @@ export async function waitForHealthy(
   const started = Date.now();
   for (;;) {
     if (signal?.aborted) throw new Error('stopped waiting');
-    // Containers left from before (stopped, or exited one-shots) count only once started again.
+    // A container stopped before this `up` (the restore's) counts only once started again.
     const states = (await serviceStates(dockerHost, project)).filter(
-      (s) => s.startedAt >= started - 1_000 || (oneShot(s) && s.status === 'exited' && s.exitCode === 0),
+      (s) => s.status !== 'exited' || s.startedAt >= started - 1_000 || (oneShot(s) && s.exitCode === 0),
     );
     // A service that keeps restarting (its command dies) never gets healthy: say so at once.
     const failed = states.filter(
