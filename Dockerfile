@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One multi-stage build for the Node parts; `target` picks the image:
 #   server     Fastify API (+ the built gallery, for running without nginx)
 #   processor  watcher and workers, with ffmpeg and the HEIC decoder

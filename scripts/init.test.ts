@@ -560,4 +560,24 @@ describe('scripts/init for docker compose', () => {
     expect(initOk(it.env).stdout).toContain('nothing to do');
     expect(snapshot(it.privateDir)).toEqual(before);
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    'hands the folders the services write to their user when root made them, and no one else’s',
+    () => {
+      const it = install({ KEEPSAKE_INIT_SERVICE_SECRETS: 'true', KEEPSAKE_INIT_OWNER: '1000:1000' });
+      const imports = path.join(it.root, 'imports');
+      const someoneElses = path.join(it.root, 'backups');
+      fs.mkdirSync(imports);
+      fs.writeFileSync(path.join(imports, 'photo.jpg'), '');
+      fs.mkdirSync(someoneElses);
+      fs.chownSync(someoneElses, 1234, 1234);
+      const result = runInit({ ...it.env, KEEPSAKE_INIT_SERVICE_DIRS: `${it.assetsDir} ${imports} ${someoneElses}` });
+      expect(result.status, result.stderr).toBe(0);
+      for (const folder of [it.assetsDir, imports]) expect(fs.statSync(folder).uid, folder).toBe(1000);
+      // The folder itself only: what a person put in it stays theirs.
+      expect(fs.statSync(path.join(imports, 'photo.jpg')).uid).toBe(0);
+      expect(fs.statSync(someoneElses).uid).toBe(1234);
+      expect(result.stderr).toContain(`${someoneElses} belongs to uid 1234, but the services write it as uid 1000`);
+    },
+  );
 });

@@ -11,6 +11,10 @@ export interface CurlAnswer {
 }
 
 export interface NamespaceClient {
+  /** The network namespace's name (for `ip netns exec`). */
+  namespace: string;
+  /** This machine's end of the veth pair. */
+  hostInterface: string;
   /** The client's own address, as nginx sees it. */
   address: string;
   /** This machine's end of the client's link: where it reaches nginx. */
@@ -82,6 +86,8 @@ export async function makeClientNamespaces(networks: string[]): Promise<ClientNa
       await ip('-n', namespace, 'link', 'set', clientEnd, 'up');
       await ip('-n', namespace, 'link', 'set', 'lo', 'up');
       clients.push({
+        namespace,
+        hostInterface: hostEnd,
         address,
         hostAddress,
         curl: async (port, path, options) => {
