@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 test('npm run start:processor watches imports/, keeps a heartbeat, and stops cleanly on SIGTERM', async () => {
-  const run = startProcessorCli({ ...env.env, LOG_LEVEL: 'info' }, [], 'main');
+  // A setting of the design document that Keepsake does not read is named at start, never its value.
+  const run = startProcessorCli({ ...env.env, LOG_LEVEL: 'info', MAX_WORKERS: '7-never-logged' }, [], 'main');
   const beat = await waitFor('a heartbeat', async () => {
     const keys = await env.redis.keys(`${env.redisPrefix}processor:heartbeat:*`);
     return keys[0];
@@ -35,6 +36,8 @@ test('npm run start:processor watches imports/, keeps a heartbeat, and stops cle
     expect.objectContaining({ file: 'dropped.png', stage: 'completed', durationMs: expect.any(Number) }),
   );
   expect(lines).toContainEqual(expect.objectContaining({ msg: 'processor stopped' }));
+  expect(lines).toContainEqual(expect.objectContaining({ level: 40, setting: 'MAX_WORKERS', use: 'WORKERS' }));
+  expect(run.stdout()).not.toContain('7-never-logged');
   expect(await env.redis.exists(beat.slice(env.redisPrefix.length))).toBe(0);
   const unhealthy = startProcessorCli(env.env, [], 'healthcheck');
   expect((await unhealthy.exited).code).toBe(1);

@@ -3,11 +3,11 @@ import {
   createDb,
   createLogger,
   createRedis,
-  findIgnoredSettings,
   loadServerConfig,
   migrateToLatest,
   openKeyStore,
   runCli,
+  warnIgnoredSettings,
 } from '@keepsake/database';
 import { buildApp } from './app/buildApp.js';
 import { announceFirstRun } from './setup/announceFirstRun.js';
@@ -19,9 +19,7 @@ import { announceFirstRun } from './setup/announceFirstRun.js';
 runCli(async () => {
   const config = loadServerConfig();
   const logger = createLogger({ name: 'keepsake-server', level: config.logLevel, pretty: config.logPretty });
-  for (const ignored of findIgnoredSettings(process.env)) {
-    logger.warn({ setting: ignored.name, use: ignored.use }, ignored.message);
-  }
+  warnIgnoredSettings(logger, process.env);
   const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: 20, applicationName: 'keepsake-server' });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis'));

@@ -1,6 +1,7 @@
 /**
  * Settings the design document names that Keepsake does not read, each with what to set
- * instead. Left in an environment they would do nothing, silently: the server says so at start.
+ * instead. Left in an environment they would do nothing, silently: the server and the processor
+ * say so at start.
  */
 export const ignoredSettings: Record<string, string> = {
   DB_HOST: 'DATABASE_URL (postgres://user:password@host:port/name)',
@@ -52,4 +53,14 @@ export function findIgnoredSettings(env: Record<string, string | undefined>): Ig
   return Object.entries(ignoredSettings)
     .filter(([name]) => env[name] !== undefined)
     .map(([name, use]) => ({ name, use, message: `${name} is set but Keepsake does not read it; use ${use}` }));
+}
+
+/** Says at start, once per setting, which of the design document's settings do nothing here. */
+export function warnIgnoredSettings(
+  logger: { warn: (fields: object, message: string) => void },
+  env: Record<string, string | undefined>,
+): void {
+  for (const ignored of findIgnoredSettings(env)) {
+    logger.warn({ setting: ignored.name, use: ignored.use }, ignored.message);
+  }
 }

@@ -8,4 +8,4 @@ export {
   type ProcessorConfig,
 } from './loadConfig.js';
 export { commonSpecs, serverSpecs, processorSpecs, initSpecs, secretNames } from './specs.js';
-export { findIgnoredSettings, ignoredSettings, type IgnoredSetting } from './ignoredSettings.js';
+export { findIgnoredSettings, ignoredSettings, warnIgnoredSettings, type IgnoredSetting } from './ignoredSettings.js';

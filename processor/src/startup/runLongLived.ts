@@ -1,4 +1,4 @@
-import type { ProcessorConfig } from '@keepsake/database';
+import { warnIgnoredSettings, type ProcessorConfig } from '@keepsake/database';
 import { createProcessor } from '../createProcessor.js';
 import { openProcessorResources } from './openProcessorResources.js';
 
@@ -17,6 +17,7 @@ export interface LongLivedOptions {
  */
 export async function runLongLived(config: ProcessorConfig, options: LongLivedOptions = {}): Promise<void> {
   const resources = await openProcessorResources(config);
+  warnIgnoredSettings(resources.logger, process.env);
   const processor = createProcessor({ config, ...resources, leaseSeconds: options.leaseSeconds });
   await processor.start();
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
