@@ -6,6 +6,7 @@ import * as mediaGalleryCounts from './0004_media_gallery_counts.js';
 import * as favourites from './0005_favourites.js';
 import * as search from './0006_search.js';
 import * as albums from './0007_albums.js';
+import * as continueWatching from './0010_continue_watching.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_favourites': favourites,
   '0006_search': search,
   '0007_albums': albums,
+  '0010_continue_watching': continueWatching,
 };
 
 export const migrationProvider: MigrationProvider = {
