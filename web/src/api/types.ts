@@ -59,3 +59,7 @@ export interface ProgressEvent {
   status: 'queued' | 'processing' | 'completed' | 'failed';
   error?: string;
 }
+/** On this day: one earlier year's items. */
+export type MemoryGroup = Answer<'/api/media/library/on-this-day', 'get'>['groups'][number];
+/** Continue watching: a half-watched video and where to resume it. */
+export type UnfinishedVideo = Answer<'/api/media/library/continue-watching', 'get'>['items'][number];

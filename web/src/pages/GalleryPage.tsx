@@ -2,6 +2,8 @@ import { useProcessingProgress } from '../events/useProcessingProgress';
 import { LibraryBrowser } from '../gallery/LibraryBrowser';
 import { libraryQueryFrom } from '../gallery/librarySearch';
 import { ProcessingStrip } from '../gallery/ProcessingStrip';
+import { ContinueWatchingRow } from '../memories/ContinueWatchingRow';
+import { OnThisDayStrip } from '../memories/OnThisDayStrip';
 import { useSearchParams } from 'react-router';
 
 /** The whole library, or (favourites) only the signed-in person's favourites. */
@@ -9,6 +11,8 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
   const [params] = useSearchParams();
   const query = libraryQueryFrom(params, { favourites });
   const jobs = [...useProcessingProgress().values()];
+  // Memories belong to the gallery's front page, not to a search, a filter or a jump back in time.
+  const showsMemories = !favourites && !query.q && !query.from && query.type === 'all';
 
   return (
     <section className="page gallery-page" aria-labelledby="gallery-title">
@@ -20,6 +24,8 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
         empty={favourites ? <NoFavourites /> : <EmptyLibrary filtered={query.type !== 'all'} />}
       >
         <ProcessingStrip jobs={jobs} />
+        {showsMemories && <OnThisDayStrip />}
+        {showsMemories && <ContinueWatchingRow />}
       </LibraryBrowser>
     </section>
   );
