@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { dismissContinueWatching, fetchContinueWatching } from '../api/memories';
 import type { UnfinishedVideo } from '../api/types';
@@ -21,8 +21,10 @@ export function ContinueWatchingRow() {
   const viewing = params.get('item');
   const row = useQuery({ queryKey, queryFn: ({ signal }) => fetchContinueWatching(signal) });
   const { refetch } = row;
+  const wasViewing = useRef(viewing);
   useEffect(() => {
-    if (!viewing) void refetch();
+    if (wasViewing.current && !viewing) void refetch();
+    wasViewing.current = viewing;
   }, [viewing, refetch]);
   const dismiss = useMutation({
     mutationFn: (id: string) => dismissContinueWatching(id),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MediaItem } from '../api/types';
 import { ChevronIcon, CloseIcon } from '../components/icons';
 import { isTyping } from '../keyboard/isTyping';
@@ -32,7 +32,11 @@ export default function Slideshow({ items, startAt = 0, caption, onNearEnd, onCl
   const closeButton = useRef<HTMLButtonElement>(null);
   const item = items[index];
   const last = index >= items.length - 1;
-  const move = (step: number) => setIndex((current) => Math.min(items.length - 1, Math.max(0, current + step)));
+  const count = items.length;
+  const move = useCallback(
+    (step: number) => setIndex((current) => Math.min(count - 1, Math.max(0, current + step))),
+    [count],
+  );
   const swipe = useSwipe((direction) => move(direction === 'next' ? 1 : -1));
 
   useEffect(() => {
@@ -44,7 +48,7 @@ export default function Slideshow({ items, startAt = 0, caption, onNearEnd, onCl
     if (!playing || !item || item.type === 'video' || last) return;
     const timer = window.setTimeout(() => move(1), seconds * 1000);
     return () => window.clearTimeout(timer);
-  }, [playing, item, last, seconds]);
+  }, [playing, item, last, seconds, move]);
 
   useEffect(() => {
     const returnFocus = document.activeElement as HTMLElement | null;
@@ -68,7 +72,7 @@ export default function Slideshow({ items, startAt = 0, caption, onNearEnd, onCl
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, [onClose, move]);
 
   return (
     <div className="slideshow" role="dialog" aria-modal="true" aria-label={label}>
