@@ -13,13 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { hlsKeyUri } from '@keepsake/contracts';
-import { createDb, createRedis, loadServerConfig, migrateToLatest, openKeyStore, type Db } from '@keepsake/database';
+import { createDb, createRedis, loadServerConfig, migrateToLatest, openKeyStore } from '@keepsake/database';
 import { databaseUrlFor, dropDatabase, withAdminClient } from '@keepsake/testkit';
 import { createUser, MediaUrlSigner } from '@keepsake/server';
 import { runLoad, summary } from './loadClient.js';
 import { cpuMs } from './cpuTime.js';
+import { bulkInsertLibrary } from '../shared/bulkInsertLibrary.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const LIBRARY_REQUESTS = Number(process.env.BENCH_LIBRARY_REQUESTS ?? 600);
@@ -27,28 +27,6 @@ const KEY_REQUESTS = Number(process.env.BENCH_KEY_REQUESTS ?? 10_000);
 const SEGMENT_MIB = 4;
 const SEGMENT_REQUESTS = Number(process.env.BENCH_SEGMENT_REQUESTS ?? 150);
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-async function bulkInsert(db: Db, count: number): Promise<void> {
-  await sql`
-    INSERT INTO media_files (original_name, type, mime, size, width, height, duration, taken_at, content_hash,
-      status, asset_dir, thumbnail_path, image_path, preview_path, scene_preview_path, poster_path, playlist_path,
-      created_at, updated_at)
-    SELECT
-      CASE WHEN i % 5 = 0 THEN 'VID_' ELSE 'IMG_' END || md5(i::text) || CASE WHEN i % 5 = 0 THEN '.mp4' ELSE '.jpg' END,
-      CASE WHEN i % 5 = 0 THEN 'video'::media_type ELSE 'image'::media_type END,
-      CASE WHEN i % 5 = 0 THEN 'video/mp4' ELSE 'image/jpeg' END,
-      1000000 + i, 4032, 3024, CASE WHEN i % 5 = 0 THEN 30 END,
-      CASE WHEN i % 7 = 0 THEN NULL ELSE timestamptz '2015-01-01' + (i * interval '37 minutes') END,
-      md5('bench' || i::text), 'completed', 'images/x/g1', 'images/x/g1/thumb.webp.sealed',
-      CASE WHEN i % 5 <> 0 THEN 'images/x/g1/image.webp.sealed' END,
-      CASE WHEN i % 5 = 0 THEN 'videos/x/g1/preview.webp.sealed' END,
-      CASE WHEN i % 5 = 0 THEN 'videos/x/g1/scenes.webp.sealed' END,
-      CASE WHEN i % 5 = 0 THEN 'videos/x/g1/poster.webp.sealed' END,
-      CASE WHEN i % 5 = 0 THEN 'videos/x/g1/master.m3u8' END,
-      now() - (i * interval '1 second'), now()
-    FROM generate_series(1, ${count}) AS i`.execute(db);
-  await sql`ANALYZE media_files`.execute(db);
-}
 
 async function start(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(here, script)], {
@@ -91,7 +69,7 @@ async function main(): Promise<void> {
     const config = loadServerConfig(env);
 
     process.stdout.write(`inserting ${ITEMS.toLocaleString('en')} library rows… `);
-    await bulkInsert(db, ITEMS);
+    await bulkInsertLibrary(db, ITEMS);
     console.log('done');
     await createUser(
       { db },

@@ -61,3 +61,4 @@ export {
   type RenditionUrlField,
   type StoredItem,
 } from './renditions/renditions.js';
+export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';

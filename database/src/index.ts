@@ -25,6 +25,8 @@ export * as favourites from './queries/favourites.js';
 export * as mediaSearch from './queries/mediaSearch.js';
 export type { LibrarySearch } from './queries/mediaSearch.js';
 export * as albums from './queries/albums.js';
+export * as onThisDay from './queries/onThisDay.js';
+export * as continueWatching from './queries/continueWatching.js';
 export * as queueAdmin from './queries/queueAdmin.js';
 export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';

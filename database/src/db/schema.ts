@@ -163,6 +163,8 @@ export interface PlaybackProgressTable {
   media_id: string;
   position_seconds: number;
   updated_at: Timestamp;
+  /** Taken off the person's Continue watching row; a new heartbeat clears it. */
+  dismissed_at: TimestampNullable;
 }
 
 export interface FavouritesTable {

@@ -8,6 +8,7 @@ import * as search from './0006_search.js';
 import * as albums from './0007_albums.js';
 import * as uploadedBy from './0008_uploaded_by.js';
 import * as auditUserAgent from './0009_audit_user_agent.js';
+import * as continueWatching from './0010_continue_watching.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007_albums': albums,
   '0008_uploaded_by': uploadedBy,
   '0009_audit_user_agent': auditUserAgent,
+  '0010_continue_watching': continueWatching,
 };
 
 export const migrationProvider: MigrationProvider = {

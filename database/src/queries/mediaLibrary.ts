@@ -61,7 +61,7 @@ export const sortExpressions = {
   name: { column: sql`lower(original_name)`, key: sql<string>`lower(original_name)`, cast: sql`` },
 } as const;
 
-function isFavouriteOf(userId: string) {
+export function isFavouriteOf(userId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM favourites f WHERE f.user_id = ${userId} AND f.media_id = media_files.id)`;
 }
 

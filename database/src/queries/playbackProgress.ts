@@ -9,6 +9,7 @@ export async function savePlaybackPosition(db: Db, userId: string, mediaId: stri
       oc.columns(['user_id', 'media_id']).doUpdateSet({
         position_seconds: (eb) => eb.ref('excluded.position_seconds'),
         updated_at: sql<Date>`now()`,
+        dismissed_at: null,
       }),
     )
     .execute();

@@ -8,6 +8,7 @@ export const auditActions = [
   'session.revoked',
   'media.view',
   'media.caption',
+  'media.continue_dismiss',
   'media.download',
   'media.key',
   'media.stream_start',

@@ -58,3 +58,7 @@ export type StorageUse = Answer<'/api/admin/storage', 'get'>;
 export type ProgressEvent = Omit<ProgressMessage, 'jobId'> & { jobId: string };
 
 export type UploadSettings = Answer<'/api/uploads', 'get'>;
+/** On this day: one earlier year's items. */
+export type MemoryGroup = Answer<'/api/media/library/on-this-day', 'get'>['groups'][number];
+/** Continue watching: a half-watched video and where to resume it. */
+export type UnfinishedVideo = Answer<'/api/media/library/continue-watching', 'get'>['items'][number];

@@ -21,6 +21,7 @@ import { useLibrary } from './useLibrary';
 import '../styles/gallery.css';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
+const Slideshow = lazy(() => import('../slideshow/Slideshow'));
 
 interface Props {
   query: LibraryQuery;
@@ -52,6 +53,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
   const ids = useMemo(() => library.items.map((item) => item.id), [library.items]);
   const selection = useSelection(ids);
   const [adding, setAdding] = useState(false);
+  const [slideshow, setSlideshow] = useState(false);
   const [notice, setNotice] = useState<ReactNode>(null);
 
   const grouping = useMemo(() => {
@@ -78,10 +80,10 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
   const queryKey = JSON.stringify(query);
   useEffect(() => end(), [queryKey, end]);
 
-  useSelectionShortcuts(selection, Boolean(openId) || adding);
+  useSelectionShortcuts(selection, Boolean(openId) || adding || slideshow);
   const canAdd = selection.active && selection.ids.length > 0;
   useEffect(() => {
-    if (!canAdd || adding || openId) return;
+    if (!canAdd || adding || openId || slideshow) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'a' || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.defaultPrevented || isTyping(event.target)) return;
@@ -90,7 +92,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canAdd, adding, openId]);
+  }, [canAdd, adding, openId, slideshow]);
 
   const change = (update: { type?: string; sort?: string }) => {
     const next = new URLSearchParams(params);
@@ -143,15 +145,20 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
         search={<SearchBox value={query.q ?? ''} onSearch={search} />}
         select={
           library.items.length > 0 ? (
-            <button
-              type="button"
-              className="button subtle"
-              aria-pressed={selection.active}
-              title="Select items (s)"
-              onClick={selection.active ? selection.end : selection.start}
-            >
-              Select
-            </button>
+            <>
+              <button type="button" className="button subtle" onClick={() => setSlideshow(true)}>
+                Slideshow
+              </button>
+              <button
+                type="button"
+                className="button subtle"
+                aria-pressed={selection.active}
+                title="Select items (s)"
+                onClick={selection.active ? selection.end : selection.start}
+              >
+                Select
+              </button>
+            </>
           ) : null
         }
         actions={toolbarActions}
@@ -219,6 +226,11 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
             );
           }}
         />
+      )}
+      {slideshow && (
+        <Suspense fallback={<Loading label="Opening the slideshow" />}>
+          <Slideshow items={library.items} onNearEnd={loadMore} onClose={() => setSlideshow(false)} />
+        </Suspense>
       )}
       {openId && (
         <Suspense fallback={<Loading label="Opening" />}>

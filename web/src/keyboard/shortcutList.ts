@@ -36,6 +36,14 @@ export const shortcutList: { area: string; keys: { keys: string; does: string }[
     ],
   },
   {
+    area: 'Slideshow (On this day, or the Slideshow button of any view)',
+    keys: [
+      { keys: 'Space / k', does: 'Pause / play' },
+      { keys: '← / →', does: 'Previous / next (on a phone: swipe)' },
+      { keys: 'Esc', does: 'Close' },
+    ],
+  },
+  {
     area: 'Video player',
     keys: [
       { keys: 'Space / k', does: 'Play or pause' },

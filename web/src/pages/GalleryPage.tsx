@@ -2,6 +2,8 @@ import { useProcessingProgress } from '../events/useProcessingProgress';
 import { LibraryBrowser } from '../gallery/LibraryBrowser';
 import { libraryQueryFrom } from '../gallery/librarySearch';
 import { ProcessingStrip } from '../gallery/ProcessingStrip';
+import { ContinueWatchingRow } from '../memories/ContinueWatchingRow';
+import { OnThisDayStrip } from '../memories/OnThisDayStrip';
 import { useSearchParams } from 'react-router';
 import { UploadButton } from '../uploads/UploadButton';
 import { uploadStore } from '../uploads/uploadStore';
@@ -22,6 +24,8 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
     Boolean(uploadSettings?.can_upload),
   );
   useSharedFiles(uploadSettings);
+  // Memories belong to the gallery's front page, not to a search, a filter or a jump back in time.
+  const showsMemories = !favourites && !query.q && !query.from && query.type === 'all';
 
   return (
     <section
@@ -40,6 +44,8 @@ export function GalleryPage({ favourites = false }: { favourites?: boolean }) {
       >
         <UploadStrip />
         <ProcessingStrip jobs={jobs} />
+        {showsMemories && <OnThisDayStrip />}
+        {showsMemories && <ContinueWatchingRow />}
       </LibraryBrowser>
     </section>
   );

@@ -4,7 +4,7 @@ import { formatDuration } from '../format/formatDuration';
 import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
-import { resumePosition } from './resumePosition';
+import { resumePosition } from '@keepsake/contracts';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
 import { useNativeHlsEngine } from './useNativeHlsEngine';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../format/formatDuration';
 import { chooseEngine } from './chooseEngine';
 import { playbackErrorMessage } from './playbackErrorMessage';
-import { resumePosition } from './resumePosition';
+import { resumePosition } from '@keepsake/contracts';
 
 describe('playback engine', () => {
   it('prefers hls.js, falls back to native HLS, else none', () => {

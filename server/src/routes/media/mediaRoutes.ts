@@ -7,6 +7,8 @@ import { itemRoutes } from './item.js';
 import { keyRoutes } from './keys.js';
 import { libraryRoutes } from './library.js';
 import { libraryMonthRoutes } from './libraryMonths.js';
+import { onThisDayRoutes } from './onThisDay.js';
+import { continueWatchingRoutes } from './continueWatching.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { originalRoutes } from './original.js';
 import { progressRoutes } from './progress.js';
@@ -18,6 +20,8 @@ export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
   libraryMonthRoutes(app);
+  onThisDayRoutes(app);
+  continueWatchingRoutes(app);
   itemRoutes(app);
   favouriteRoutes(app);
   captionRoutes(app);

@@ -894,6 +894,252 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/media/library/on-this-day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** On this day: items taken on this month and day in earlier years, grouped by years ago, newest first */
+    get: {
+      parameters: {
+        query: {
+          /** @description the viewer’s today, YYYY-MM-DD */
+          date: string;
+          /** @description the viewer’s IANA time zone (e.g. Europe/London): a day runs midnight to midnight there */
+          tz: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groups: {
+                years_ago: number;
+                year: number;
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description a UUID
+                   */
+                  id: string;
+                  type: 'image' | 'video';
+                  original_name: string;
+                  name: string;
+                  mime: string | null;
+                  size: number;
+                  width: number | null;
+                  height: number | null;
+                  duration: number | null;
+                  /** Format: date-time */
+                  taken_at: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                  is_favourite: boolean;
+                  caption: string | null;
+                  thumbnail_url: string | null;
+                  image_url: string | null;
+                  preview_url: string | null;
+                  scene_preview_url: string | null;
+                  poster_url: string | null;
+                  stream_url: string | null;
+                  metadata: {
+                    width: number | null;
+                    height: number | null;
+                    duration?: number | null;
+                    size_bytes: number;
+                  };
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/library/continue-watching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Continue watching: my started, unfinished videos, most recently watched first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                item: {
+                  /**
+                   * Format: uuid
+                   * @description a UUID
+                   */
+                  id: string;
+                  type: 'image' | 'video';
+                  original_name: string;
+                  name: string;
+                  mime: string | null;
+                  size: number;
+                  width: number | null;
+                  height: number | null;
+                  duration: number | null;
+                  /** Format: date-time */
+                  taken_at: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                  is_favourite: boolean;
+                  caption: string | null;
+                  thumbnail_url: string | null;
+                  image_url: string | null;
+                  preview_url: string | null;
+                  scene_preview_url: string | null;
+                  poster_url: string | null;
+                  stream_url: string | null;
+                  metadata: {
+                    width: number | null;
+                    height: number | null;
+                    duration?: number | null;
+                    size_bytes: number;
+                  };
+                };
+                /** @description where to resume */
+                position_seconds: number;
+                /** Format: date-time */
+                watched_at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/{id}/continue-watching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take the video off my Continue watching row (its resume position stays; not on it: no change) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/media/{id}': {
     parameters: {
       query?: never;
