@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { MAX_DOWNLOAD_ITEMS } from '@keepsake/contracts';
 import { mediaItems } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
@@ -8,8 +9,6 @@ import { requireDownloadRight } from '../../media/downloadRight.js';
 import { zipOriginals } from '../../media/zipOriginals.js';
 import { errorResponses, IdParams, Uuid } from '../../schemas/common.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
-
-export const maxDownloadItems = 500;
 
 const downloadUrl = (id: string) => `/api/media/download/${id}`;
 
@@ -31,9 +30,9 @@ export function downloadRoutes(app: App): void {
       schema: {
         tags: ['media'],
         summary: 'Prepare a zip of several originals; answers the URL to download it from',
-        description: `403 DOWNLOAD_001 for members while MEMBERS_CAN_DOWNLOAD is off. At most ${maxDownloadItems} items; the URL works for 10 minutes, for this session only.`,
+        description: `403 DOWNLOAD_001 for members while MEMBERS_CAN_DOWNLOAD is off. At most ${MAX_DOWNLOAD_ITEMS} items; the URL works for 10 minutes, for this session only.`,
         body: Type.Object(
-          { ids: Type.Array(Uuid, { minItems: 1, maxItems: maxDownloadItems, uniqueItems: true }) },
+          { ids: Type.Array(Uuid, { minItems: 1, maxItems: MAX_DOWNLOAD_ITEMS, uniqueItems: true }) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ url: Type.String() }), ...errorResponses },
