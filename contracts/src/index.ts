@@ -62,3 +62,4 @@ export {
   type StoredItem,
 } from './renditions/renditions.js';
 export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';
+export { MAX_DOWNLOAD_ITEMS } from './downloads/downloadLimits.js';

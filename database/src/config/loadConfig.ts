@@ -66,6 +66,7 @@ export interface ServerConfig extends CommonConfig {
   webDistDir: string;
   rotationGraceHours: number;
   membersCanUpload: boolean;
+  membersCanDownload: boolean;
   uploadMaxBytes: number;
   uploadMinFreeBytes: number;
 }
@@ -92,6 +93,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     webDistDir: resolveDir(e.WEB_DIST_DIR),
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     membersCanUpload: e.MEMBERS_CAN_UPLOAD,
+    membersCanDownload: e.MEMBERS_CAN_DOWNLOAD,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMinFreeBytes: e.UPLOAD_MIN_FREE_BYTES,
   };

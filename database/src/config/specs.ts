@@ -89,6 +89,7 @@ export const serverSpecs = {
   WEB_DIST_DIR: dirPath({ default: './web/dist', desc: 'the built gallery, served when nginx is not in front' }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
   MEMBERS_CAN_UPLOAD: bool({ default: true, desc: 'members may upload from the web (admins always may)' }),
+  MEMBERS_CAN_DOWNLOAD: bool({ default: true, desc: 'members may download originals and zips (admins always may)' }),
   UPLOAD_MAX_BYTES: intBetween(
     1,
     Number.MAX_SAFE_INTEGER,

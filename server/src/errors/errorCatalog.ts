@@ -25,6 +25,7 @@ export const errorCatalog = {
   UPLOAD_001: { status: 413, message: 'This file is larger than uploads may be.' },
   UPLOAD_002: { status: 507, message: 'There is not enough free disk space for this upload.' },
   UPLOAD_003: { status: 403, message: 'Only an administrator may upload on this Keepsake.' },
+  DOWNLOAD_001: { status: 403, message: 'Only an administrator may download on this Keepsake.' },
   SYSTEM_001: { status: 500, message: 'Something went wrong on the server.' },
   SYSTEM_002: { status: 500, message: 'The stored file could not be read.' },
   SYSTEM_003: { status: 400, message: 'The request is not valid.' },

@@ -9,8 +9,11 @@ import { uuidSource, type MediaPurpose } from '@keepsake/contracts';
  */
 export type { MediaPurpose };
 
-/** What a media token may open: one purpose of one item (`thumb:<id>`, …) or one HLS key (`key:<id>`). */
-export type SignedResource = `${MediaPurpose}:${string}` | `key:${string}`;
+/**
+ * What a media token may open: one purpose of one item (`thumb:<id>`, …), one HLS key (`key:<id>`)
+ * or one zip download (`download:<id>`).
+ */
+export type SignedResource = `${MediaPurpose}:${string}` | `key:${string}` | `download:${string}`;
 
 const tokenPattern = new RegExp(`^(${uuidSource})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})$`);
 

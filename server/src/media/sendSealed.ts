@@ -1,16 +1,8 @@
-import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  bindingFor,
-  openSealedStream,
-  readSealedHeader,
-  SealedFileError,
-  storageKeyResolver,
-  type KeyStore,
-  type SealedHeader,
-} from '@keepsake/database';
+import { readSealedHeader, SealedFileError, type SealedHeader } from '@keepsake/database';
 import { ApiError } from '../errors/ApiError.js';
 import { parseByteRange } from './byteRange.js';
+import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
 import { storageError } from './storageError.js';
 
 /**
@@ -32,10 +24,7 @@ export interface SealedResponse {
   headers?: Record<string, string>;
 }
 
-export interface SealedDeps {
-  assetsDir: string;
-  keyStore: KeyStore;
-}
+export type { SealedDeps };
 
 /** If-None-Match may list several tags, weak or strong; `*` matches anything. */
 function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -69,8 +58,8 @@ export async function sendSealed(
   reply: FastifyReply,
   response: SealedResponse,
 ): Promise<FastifyReply> {
-  const file = path.resolve(deps.assetsDir, response.relativePath);
-  if (!file.startsWith(deps.assetsDir + path.sep)) throw new ApiError('MEDIA_001');
+  const file = assetFile(deps.assetsDir, response.relativePath);
+  if (!file) throw new ApiError('MEDIA_001');
   const sealed = await header(file, request);
   reply.header('content-type', response.contentType).header('accept-ranges', response.ranges ? 'bytes' : 'none');
   for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
@@ -91,8 +80,7 @@ export async function sendSealed(
   const range = wanted.kind === 'range' ? wanted.range : undefined;
   let stream;
   try {
-    const binding = bindingFor(response.mediaId, path.basename(file));
-    stream = await openSealedStream(file, storageKeyResolver(deps.keyStore), range, { binding });
+    stream = await openSealedAsset(deps, response.mediaId, file, range);
   } catch (error) {
     if (error instanceof SealedFileError) {
       request.log.error({ err: error, file }, 'sealed file cannot be opened');

@@ -122,6 +122,8 @@ export const authPlugin = fp(
           return media(request, `${request.routeOptions.config.mediaPurpose!}:${params.id ?? ''}`);
         case 'media-key':
           return media(request, `key:${params.keyId ?? ''}`);
+        case 'media-download':
+          return media(request, `download:${params.id ?? ''}`);
       }
     });
   },

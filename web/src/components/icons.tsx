@@ -96,3 +96,9 @@ export const AlbumAddIcon = () => (
     <path d="M10 9v6M7 12h6M21 8v12a1 1 0 0 1-1 1H8" />
   </Icon>
 );
+
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </Icon>
+);

@@ -4,6 +4,7 @@ import type { LibraryQuery } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DownloadSelectionButton } from '../downloads/DownloadSelectionButton';
 import { Loading } from '../components/Loading';
 import { isTyping } from '../keyboard/isTyping';
 import { NoMatches } from '../search/NoMatches';
@@ -201,6 +202,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
       {isFetchingNextPage && <Loading label="Loading more" />}
       <SelectionBar selection={selection}>
         {selectionActions?.(selection, setNotice)}
+        <DownloadSelectionButton selection={selection} report={setNotice} />
         <button
           type="button"
           className="button primary"

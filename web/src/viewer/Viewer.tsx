@@ -5,6 +5,7 @@ import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
 import { AlbumAddIcon, ChevronIcon, CloseIcon, InfoIcon } from '../components/icons';
+import { DownloadOriginalButton } from '../downloads/DownloadOriginalButton';
 import { FavouriteButton } from '../favourites/FavouriteButton';
 import { useToggleFavourite } from '../favourites/useToggleFavourite';
 import { Loading } from '../components/Loading';
@@ -27,7 +28,7 @@ interface Props {
 /**
  * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
  * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details,
- * f hearts the item, a adds it to an album.
+ * f hearts the item, a adds it to an album; Download gives the original.
  */
 export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props) {
   const details = useQuery({ queryKey: ['media', id], queryFn: ({ signal }) => fetchMediaDetails(id, signal) });
@@ -106,6 +107,7 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
             <AlbumAddIcon />
           </button>
         )}
+        {details.data && <DownloadOriginalButton details={details.data} />}
         <button
           type="button"
           className="icon-button"

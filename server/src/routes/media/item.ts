@@ -3,6 +3,7 @@ import { renditionPath, renditions, renditionUrl } from '@keepsake/contracts';
 import { favourites, mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
+import { mayDownload } from '../../media/downloadRight.js';
 import { MediaItem, MediaMetadata, mediaItemView } from '../../media/mediaItemView.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 
@@ -40,7 +41,8 @@ export function itemRoutes(app: App): void {
             variants: Type.Array(Variant),
             resume_position: Type.Union([Type.Number(), Type.Null()]),
             original_url: Type.Union([Type.String(), Type.Null()], {
-              description: 'the kept original (admins only, else null): a token of its own',
+              description:
+                'the kept original, to download (null when not kept or the user may not download): a token of its own',
             }),
           }),
           ...errorResponses,
@@ -64,7 +66,7 @@ export function itemRoutes(app: App): void {
         variants: item.variants.map(({ name, width, height, bandwidth }) => ({ name, width, height, bandwidth })),
         resume_position: resume,
         original_url:
-          role === 'admin' && renditionPath(item, 'original')
+          mayDownload(app, role) && renditionPath(item, 'original')
             ? `${renditionUrl('original', item.id)}?t=${sign(renditions.original.purpose)}`
             : null,
       };

@@ -9,13 +9,14 @@ import { libraryRoutes } from './library.js';
 import { libraryMonthRoutes } from './libraryMonths.js';
 import { onThisDayRoutes } from './onThisDay.js';
 import { continueWatchingRoutes } from './continueWatching.js';
+import { downloadRoutes } from './download.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { originalRoutes } from './original.js';
 import { progressRoutes } from './progress.js';
 import { segmentRoutes } from './segments.js';
 import { streamRoutes } from './stream.js';
 
-/** The gallery and media delivery: library, items, favourites, captions, images, HLS, keys, segments, originals, playback progress. */
+/** The gallery and media delivery: library, items, favourites, captions, images, HLS, keys, segments, originals and zips of them, playback progress. */
 export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
@@ -27,6 +28,7 @@ export async function mediaRoutes(app: App): Promise<void> {
   captionRoutes(app);
   imageRoutes(app);
   originalRoutes(app);
+  downloadRoutes(app);
   streamRoutes(app, deps);
   keyRoutes(app);
   segmentRoutes(app, deps);

@@ -1,8 +1,8 @@
 import { renditionUrl } from '@keepsake/contracts';
-import { users } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { attachment } from '../../media/contentDisposition.js';
+import { requireDownloadRight } from '../../media/downloadRight.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from './item.js';
@@ -15,7 +15,8 @@ export function originalRoutes(app: App): void {
       config: { access: 'media-item', mediaPurpose: 'original' },
       schema: {
         tags: ['media'],
-        summary: 'The original file, decrypted (admins; Range supported)',
+        summary: 'The original file, decrypted, under its original name (Range supported)',
+        description: 'Admins always; members while MEMBERS_CAN_DOWNLOAD (else 403 DOWNLOAD_001).',
         security: mediaSecurity,
         params: IdParams,
         querystring: SignedQuery,
@@ -23,9 +24,7 @@ export function originalRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      // Media URLs carry no role: ask the database.
-      const user = await users.findUserById(app.db, request.auth!.userId);
-      if (user?.role !== 'admin') throw new ApiError('AUTH_006');
+      await requireDownloadRight(app, request.auth!.userId);
       const item = await requireCompletedMedia(app, request.params.id);
       if (!item.original_path) throw new ApiError('MEDIA_001', 'The original of this item was not kept.');
       if (!request.headers.range) request.auditDelivery({ action: 'media.download', mediaId: item.id });

@@ -1208,7 +1208,7 @@ export interface paths {
                 bandwidth: number;
               }[];
               resume_position: number | null;
-              /** @description the kept original (admins only, else null): a token of its own */
+              /** @description the kept original, to download (null when not kept or the user may not download): a token of its own */
               original_url: string | null;
             };
           };
@@ -1627,7 +1627,123 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The original file, decrypted (admins; Range supported) */
+    /**
+     * The original file, decrypted, under its original name (Range supported)
+     * @description Admins always; members while MEMBERS_CAN_DOWNLOAD (else 403 DOWNLOAD_001).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prepare a zip of several originals; answers the URL to download it from
+     * @description 403 DOWNLOAD_001 for members while MEMBERS_CAN_DOWNLOAD is off. At most 500 items; the URL works for 10 minutes, for this session only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/download/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The zip of the originals asked for, streamed (items without an original are named in SKIPPED.txt) */
     get: {
       parameters: {
         query?: never;
