@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import https from 'node:https';
+import { pipeline } from 'node:stream/promises';
+
+/** One HTTPS PUT of bytes `start`..`end` of a file; resolves with the status once the answer is read. */
+function putRange(url: URL, ca: Buffer, file: string, start: number, end: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      { method: 'PUT', ca, agent: false, headers: { 'content-length': String(end - start) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    pipeline(fs.createReadStream(file, { start, end: end - 1, highWaterMark: 256 * 1024 }), request).catch(reject);
+  });
+}
+
+/**
+ * The baseline: the same file in the same chunks, one WebDAV PUT each (nginx writes the body
+ * to its temp folder and renames it into place; nothing behind it).
+ */
+export async function putChunks(base: string, ca: Buffer, file: string, chunkBytes: number): Promise<void> {
+  const size = fs.statSync(file).size;
+  for (let offset = 0, part = 0; offset < size; offset += chunkBytes, part += 1) {
+    const status = await putRange(new URL(`part-${part}`, base), ca, file, offset, Math.min(size, offset + chunkBytes));
+    if (status !== 201 && status !== 204) throw new Error(`baseline PUT of part ${part}: ${status}`);
+  }
+}
