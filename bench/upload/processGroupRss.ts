@@ -10,6 +10,14 @@ function statusKilobytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '?';
+  }
+}
+
 /**
  * Polls the RSS of the largest process in a group (the server's node; the npm and tsx wrappers
  * are small and idle) while a measurement runs. `stop()` gives the first sample (at rest), the
@@ -28,10 +36,16 @@ export function sampleGroupRss(group: number, everyMs = 100) {
   const atRest = peak;
   const timer = setInterval(sample, everyMs);
   return {
-    stop(): { atRestBytes: number; peakRssBytes: number; highWaterMarkBytes: number } {
+    stop() {
       clearInterval(timer);
       sample();
-      return { atRestBytes: atRest, peakRssBytes: peak, highWaterMarkBytes: statusKilobytes(pid, 'VmHWM') * 1024 };
+      return {
+        atRestBytes: atRest,
+        peakRssBytes: peak,
+        highWaterMarkBytes: statusKilobytes(pid, 'VmHWM') * 1024,
+        /** Which process that was, to show it is the server and not a wrapper. */
+        command: commandLine(pid),
+      };
     },
   };
 }

@@ -12,10 +12,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
-import { setUpTestDatabases, startStack, tusUploadFile, type RunningNginx } from '@keepsake/testkit';
+import {
+  setUpTestDatabases,
+  startStack,
+  tusCreate,
+  tusPatch,
+  type RunningNginx,
+  type TusTarget,
+} from '@keepsake/testkit';
 import { addNginxLocation } from '../shared/addNginxLocation.js';
 import { sampleGroupRss } from './processGroupRss.js';
-import { putChunks } from './putChunks.js';
+import { putChunk } from './putChunk.js';
 import { writeRandomFile } from './writeRandomFile.js';
 
 const MiB = 1024 * 1024;
@@ -50,8 +57,40 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Where the baseline's PUTs land: beside the generated file, in the stack's folder. */
+const putDir = (source: string) => path.join(path.dirname(source), 'bench-put');
 const megabytesPerSecond = (seconds: number) => size / 1e6 / seconds;
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+/**
+ * Chunk by chunk, nginx alone (a PUT, its file removed again untimed) and then the tus upload
+ * (the POST that creates it counted on its side); the seconds each side took in all.
+ */
+async function alternateChunks(target: TusTarget, putBase: string, source: string) {
+  let uploadSeconds = 0;
+  let baselineSeconds = 0;
+  let url = '';
+  uploadSeconds += await timed(async () => {
+    const created = await tusCreate(target, size, 'bench-upload.bin');
+    if (created.status !== 201) throw new Error(`upload refused: ${created.status} ${created.body}`);
+    url = created.headers.location!;
+  });
+  let importPath = '';
+  for (let offset = 0, part = 0; offset < size; offset += UPLOAD_CHUNK_BYTES, part += 1) {
+    const end = Math.min(size, offset + UPLOAD_CHUNK_BYTES);
+    const partUrl = new URL(`part-${part}`, putBase);
+    baselineSeconds += await timed(() => putChunk(partUrl, target.ca, source, offset, end));
+    await fs.rm(path.join(putDir(source), `part-${part}`));
+    uploadSeconds += await timed(async () => {
+      const answer = await tusPatch(target, url, source, { offset, end });
+      if (answer === 'cut' || answer.status !== 204 || Number(answer.headers['upload-offset']) !== end) {
+        throw new Error(`PATCH at ${offset} failed: ${answer === 'cut' ? 'cut' : `${answer.status} ${answer.body}`}`);
+      }
+      importPath = String(answer.headers['keepsake-import-path'] ?? '');
+    });
+  }
+  return { baselineSeconds, uploadSeconds, importPath };
+}
 
 async function main(): Promise<void> {
   const teardown = await setUpTestDatabases();
@@ -67,20 +106,12 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${login.json<{ access_token: string }>().access_token}` };
     const source = path.join(stack.dirs.root, 'bench-upload.bin');
     await writeRandomFile(source, size);
-    const putDir = path.join(stack.dirs.root, 'bench-put');
-    await fs.mkdir(putDir);
-    const putBase = await addPutLocation(nginx, putDir);
+    await fs.mkdir(putDir(source));
+    const putBase = await addPutLocation(nginx, putDir(source));
 
-    const baselineSeconds = await timed(() => putChunks(putBase, nginx.ca, source, UPLOAD_CHUNK_BYTES));
-    await fs.rm(putDir, { recursive: true, force: true }); // the disk back before the upload
+    const target: TusTarget = { base: nginx.baseUrl, headers, ca: nginx.ca };
     const rss = sampleGroupRss(stack.server.child.pid!);
-    let importPath = '';
-    const uploadSeconds = await timed(async () => {
-      importPath = await tusUploadFile({ base: nginx.baseUrl, headers, ca: nginx.ca }, source, {
-        name: 'bench-upload.bin',
-        chunkBytes: UPLOAD_CHUNK_BYTES,
-      });
-    });
+    const { baselineSeconds, uploadSeconds, importPath } = await alternateChunks(target, putBase, source);
     const memory = rss.stop();
     const stored = await fs.stat(path.join(stack.dirs.imports, importPath));
     if (stored.size !== size) throw new Error(`the upload landed with ${stored.size} of ${size} bytes`);
@@ -101,6 +132,7 @@ async function main(): Promise<void> {
     console.log(
       `  server RSS: peak during the upload ${mb(memory.peakRssBytes)} (every 100 ms; ${mb(memory.atRestBytes)} at rest before it, VmHWM since start ${mb(memory.highWaterMarkBytes)}); goal < 200 MB: ${verdict(memory.peakRssBytes < RSS_GOAL_BYTES)}`,
     );
+    console.log(`  (measured: pid's command …${memory.command.slice(-60)})`);
     console.log(
       `\nmachine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} (client, nginx, server, PostgreSQL and Redis share them)`,
     );
