@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { wrk, type WrkResult } from './wrk.js';
+import { addNginxLocation } from '../shared/addNginxLocation.js';
 import { generateVideo, setUpTestDatabases, startStack, type RunningNginx } from '@keepsake/testkit';
 
 // The goal is judged on a real segment's size (a 10 s 720p segment is 1–3 MB); the small one
@@ -25,18 +25,14 @@ const GOAL = 0.6;
 
 const load = (url: string, seconds: number) => wrk(url, { connections: CONNECTIONS, threads: 2, seconds });
 
-/** Adds a plain static location over ASSETS_DIR to the running nginx's config, and reloads it (SIGHUP). */
+/** Adds a plain static location over ASSETS_DIR to the running nginx. */
 async function addStaticLocation(nginx: RunningNginx, assetsDir: string): Promise<string> {
-  const conf = path.join(nginx.dir, 'nginx.conf');
-  const text = await fs.readFile(conf, 'utf8');
-  const location = `    location /bench-static/ {\n      alias ${assetsDir}/;\n    }\n\n    location /api/ {`;
-  await fs.writeFile(conf, text.replace('    location /api/ {', location));
-  process.kill(nginx.process.child.pid!, 'SIGHUP');
-  for (let tries = 0; tries < 50; tries += 1) {
-    if ((await nginx.request('/bench-static/.probe')).text() === 'ok') return '/bench-static';
-    await sleep(100);
-  }
-  throw new Error(`nginx did not pick up the static location:\n${nginx.process.output()}`);
+  await addNginxLocation(
+    nginx,
+    `    location /bench-static/ {\n      alias ${assetsDir}/;\n    }`,
+    async () => (await nginx.request('/bench-static/.probe')).text() === 'ok',
+  );
+  return '/bench-static';
 }
 
 const mb = (bytesPerSecond: number) => bytesPerSecond / 1e6;
