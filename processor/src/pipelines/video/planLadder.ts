@@ -100,7 +100,8 @@ export function planLadder(width: number, height: number, maxShortSide = DEFAULT
   const allowed = LADDER.filter((spec) => spec.shortSide <= maxShortSide);
   const specs = allowed.filter((spec) => spec.shortSide <= short);
   const [top, next] = allowed;
-  if (top?.fitsSource && next && short > next.shortSide && short < top.shortSide) specs.unshift(partialTop(top, next, short));
+  if (top?.fitsSource && next && short > next.shortSide && short < top.shortSide)
+    specs.unshift(partialTop(top, next, short));
   const rungs = specs.map((spec) => rung(spec, width, height, spec.shortSide));
   if (rungs.length > 0) return rungs;
   const lowest = LADDER[LADDER.length - 1]!;
