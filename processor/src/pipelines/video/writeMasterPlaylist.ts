@@ -9,6 +9,11 @@ interface Segment {
   seconds: number;
 }
 
+interface Rates {
+  peak: number;
+  average: number;
+}
+
 function parseVariantPlaylist(text: string): Segment[] {
   const segments: Segment[] = [];
   let seconds: number | null = null;
@@ -39,11 +44,6 @@ async function measure(variantDir: string): Promise<Rates> {
     seconds += segment.seconds;
   }
   return { peak: Math.ceil(peak), average: Math.ceil(bits / Math.max(seconds, 0.001)) };
-}
-
-interface Rates {
-  peak: number;
-  average: number;
 }
 
 /**
