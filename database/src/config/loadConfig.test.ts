@@ -25,12 +25,19 @@ describe('config', () => {
     ['TRUSTED_PROXIES', '127.0.0.1/8'],
     ['WORKERS', '0'],
     ['KEEP_ORIGINALS', 'maybe'],
+    ['VIDEO_MAX_HEIGHT', '2160'],
     ['SESSION_IDLE_MINUTES', '-5'],
     ['DATABASE_URL', 'not a url'],
   ])('a bad %s stops start-up with a message naming it', (name, value) => {
-    const load = name === 'WORKERS' || name === 'KEEP_ORIGINALS' ? loadProcessorConfig : loadServerConfig;
+    const processorOnly = ['WORKERS', 'KEEP_ORIGINALS', 'VIDEO_MAX_HEIGHT'];
+    const load = processorOnly.includes(name) ? loadProcessorConfig : loadServerConfig;
     expect(() => load({ ...secrets, [name]: value })).toThrow(ConfigError);
     expect(() => load({ ...secrets, [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('tops the video ladder at 1080 unless VIDEO_MAX_HEIGHT says 720 (a slow machine)', () => {
+    expect(loadProcessorConfig({ ...secrets }).videoMaxHeight).toBe(1080);
+    expect(loadProcessorConfig({ ...secrets, VIDEO_MAX_HEIGHT: '720' }).videoMaxHeight).toBe(720);
   });
 
   it('reads secrets from *_FILE', () => {

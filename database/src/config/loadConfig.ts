@@ -105,6 +105,8 @@ export interface ProcessorConfig extends CommonConfig {
   watchPolling: boolean;
   rescanMinutes: number;
   jobTimeoutMinutes: number;
+  /** The video ladder's top short side (1080 or lower). */
+  videoMaxHeight: number;
   rotationGraceHours: number;
   rotationCleanupMinutes: number;
 }
@@ -118,6 +120,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     watchPolling: e.WATCH_POLLING,
     rescanMinutes: e.RESCAN_MINUTES,
     jobTimeoutMinutes: e.JOB_TIMEOUT_MINUTES,
+    videoMaxHeight: e.VIDEO_MAX_HEIGHT,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
   };

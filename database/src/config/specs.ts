@@ -1,4 +1,4 @@
-import { bool, port, str, url } from 'envalid';
+import { bool, num, port, str, url } from 'envalid';
 import { cidrList, dirPath, intBetween, nameList, numberBetween, secret } from './validators.js';
 
 /** Read by the processor (rotation's cleanup) and the server (admin status). */
@@ -119,6 +119,11 @@ export const processorSpecs = {
     0.05,
     1440,
   )({ default: 60, desc: 'a file still processing after this long is stopped and retried' }),
+  VIDEO_MAX_HEIGHT: num({
+    choices: [1080, 720, 480, 360],
+    default: 1080,
+    desc: 'the top of the video ladder, by short side: 1080, or 720 on a slow machine',
+  }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
   ROTATION_CLEANUP_MINUTES: numberBetween(
     0.01,

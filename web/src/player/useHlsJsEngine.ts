@@ -1,13 +1,9 @@
-import Hls, { type ErrorData, type Level } from 'hls.js/light';
+import Hls, { type ErrorData } from 'hls.js/light';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { engineFor, startAttempt, type StreamRequest } from './playbackAttempt';
 import type { PlaybackProblem } from './playbackErrorMessage';
 import type { PlaybackNotices } from './usePlaybackNotices';
-
-export interface QualityLevel {
-  index: number;
-  label: string;
-}
+import { qualityLevels, type QualityLevel } from './qualityLevels';
 
 export interface Quality {
   /** Highest first; empty until hls.js has read the master playlist (and under native HLS). */
@@ -83,15 +79,4 @@ function problemOf(data: ErrorData): Omit<PlaybackProblem, 'sessionValid'> {
           ? 'media'
           : 'other',
   };
-}
-
-function qualityLevels(levels: Level[]): QualityLevel[] {
-  return levels
-    .map((level, index) => ({
-      index,
-      height: level.height,
-      label: level.height ? `${level.height}p` : `${Math.round(level.bitrate / 1000)} kbps`,
-    }))
-    .sort((a, b) => b.height - a.height)
-    .map(({ index, label }) => ({ index, label }));
 }

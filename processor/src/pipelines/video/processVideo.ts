@@ -24,6 +24,8 @@ export interface VideoJob {
   outDir: string;
   hlsKey: ContentKey;
   storageKey: ContentKey;
+  /** The ladder's top short side (`VIDEO_MAX_HEIGHT`); the default is 1080. */
+  maxShortSide?: number;
   /** Where ffmpeg's key-info file lives for the run. */
   temp: PrivateTemp;
   signal?: AbortSignal;
@@ -72,7 +74,7 @@ async function firstFrame(input: string, probe: VideoProbe, signal?: AbortSignal
  */
 export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const { probe } = job;
-  const rungs = planLadder(probe.width, probe.height);
+  const rungs = planLadder(probe.width, probe.height, job.maxShortSide);
   await Promise.all(rungs.map((rung) => fs.mkdir(path.join(job.outDir, rung.name), { recursive: true })));
 
   const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id, job.temp);

@@ -9,6 +9,11 @@ interface Segment {
   seconds: number;
 }
 
+interface Rates {
+  peak: number;
+  average: number;
+}
+
 function parseVariantPlaylist(text: string): Segment[] {
   const segments: Segment[] = [];
   let seconds: number | null = null;
@@ -26,7 +31,7 @@ function parseVariantPlaylist(text: string): Segment[] {
  * BANDWIDTH is the peak bitrate of any segment and AVERAGE-BANDWIDTH the mean, measured from
  * the segments ffmpeg wrote (RFC 8216 §4.3.4.2), so players choose on true numbers.
  */
-async function measure(variantDir: string): Promise<{ peak: number; average: number }> {
+async function measure(variantDir: string): Promise<Rates> {
   const segments = parseVariantPlaylist(await fs.readFile(path.join(variantDir, VARIANT_PLAYLIST), 'utf8'));
   let peak = 0;
   let bits = 0;
@@ -41,12 +46,35 @@ async function measure(variantDir: string): Promise<{ peak: number; average: num
   return { peak: Math.ceil(peak), average: Math.ceil(bits / Math.max(seconds, 0.001)) };
 }
 
-/** Writes master.m3u8 (variant URIs relative) and returns the variants for media_files. */
+/**
+ * Each rung's rates made strictly greater than the next rung's, never lower than measured.
+ * On a still scene or a 2-second clip every rung is far below its cap, so its segments are
+ * mostly fixed costs (188-byte TS packets, PAT/PMT, PES headers, AES padding) and two rungs
+ * can measure the very same bytes; players then cannot tell them apart. Raising the upper
+ * rung's figure by a bit per second keeps it a true upper bound.
+ */
+export function strictlyDecreasing(measured: Rates[]): Rates[] {
+  const declared = measured.map((rates) => ({ ...rates }));
+  for (let i = declared.length - 2; i >= 0; i--) {
+    const rates = declared[i]!;
+    const below = declared[i + 1]!;
+    rates.peak = Math.max(rates.peak, below.peak + 1);
+    rates.average = Math.max(rates.average, below.average + 1);
+  }
+  return declared;
+}
+
+/**
+ * Writes master.m3u8 (variant URIs relative, top rung first) and returns the variants for
+ * media_files.
+ */
 export async function writeMasterPlaylist(outDir: string, rungs: Rung[], hasAudio: boolean): Promise<VideoVariant[]> {
+  const measured = await Promise.all(rungs.map((rung) => measure(path.join(outDir, rung.name))));
+  const rates = strictlyDecreasing(measured);
   const variants: VideoVariant[] = [];
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
-  for (const rung of rungs) {
-    const { peak, average } = await measure(path.join(outDir, rung.name));
+  rungs.forEach((rung, i) => {
+    const { peak, average } = rates[i]!;
     const codecs = hasAudio ? `${rung.codecs},mp4a.40.2` : rung.codecs;
     const playlist = variantPlaylistUri(rung.name);
     lines.push(
@@ -54,7 +82,7 @@ export async function writeMasterPlaylist(outDir: string, rungs: Rung[], hasAudi
       playlist,
     );
     variants.push({ name: rung.name, width: rung.width, height: rung.height, bandwidth: peak, codecs, playlist });
-  }
+  });
   await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), `${lines.join('\n')}\n`);
   return variants;
 }

@@ -73,6 +73,7 @@ async function convertByType(
     outDir: staging.outDir,
     hlsKey,
     storageKey,
+    maxShortSide: run.ctx.config.videoMaxHeight,
     temp: run.ctx.temp,
     signal: run.signal,
     onProgress: (share) => run.stage('transcoding', 5 + share * 85),

@@ -15,6 +15,8 @@ export interface VideoSpec {
   rotate?: 0 | 90 | 180 | 270;
   /** Hard cuts between solid-colour shots (scene changes); otherwise smooth test footage. */
   scenes?: number;
+  /** One solid colour throughout: a still scene, nearly free to encode. */
+  still?: boolean;
   pixFmt?: 'yuv420p' | 'yuv420p10le';
   /** Tag the stream as HDR (PQ, BT.2020); pairs with yuv420p10le. */
   hdr?: boolean;
@@ -49,6 +51,9 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
     }
     const labels = Array.from({ length: scenes }, (_, i) => `[${i}:v]`).join('');
     videoFilter = `${labels}concat=n=${scenes}:v=1:a=0,drawbox=x=iw/8:y=ih/8:w=iw/8:h=ih/8:c=gray:t=fill[v]`;
+  } else if (spec.still) {
+    inputs.push('-f', 'lavfi', '-i', `color=c=gray:s=${size}:r=${fps}:d=${seconds}`);
+    videoFilter = '[0:v]null[v]';
   } else {
     inputs.push('-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${fps}:d=${seconds}`);
     videoFilter = '[0:v]null[v]';
