@@ -1,15 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anna,
-  asUsers,
-  ben,
-  importDatedPhotos,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, ben, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 /** Hearts in the browser: on the tile, in the viewer (button and `f`), in a Favourites view of one's own. */
@@ -20,11 +11,11 @@ describe('favourites in the gallery', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: asUsers(anna, ben),
-      prepare: importDatedPhotos([
+      members: [anna, ben],
+      photos: [
         ['garden.jpg', '2024:07:14 10:30:00'],
         ['harbour.jpg', '2023:06:02 18:00:00'],
-      ]),
+      ],
     }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });

@@ -1,14 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anna,
-  asUsers,
-  importDatedPhotos,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 /** The search box in the browser: words and dates, the query in the address, captions found. */
@@ -19,12 +11,12 @@ describe('gallery search', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: asUsers(anna),
-      prepare: importDatedPhotos([
+      members: [anna],
+      photos: [
         ['garden.jpg', '2024:07:14 10:30:00'],
         ['harbour.jpg', '2023:06:02 18:00:00'],
         ['harbour-night.jpg', '2023:08:20 22:00:00'],
-      ]),
+      ],
     }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });

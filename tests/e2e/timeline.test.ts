@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anna, asUsers, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 const items = 100_000;
@@ -33,7 +33,7 @@ describe('jump to any month', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: asUsers(anna),
+      members: [anna],
       prepare: seedFifteenYears,
     }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
