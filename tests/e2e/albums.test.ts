@@ -1,15 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anna,
-  asUsers,
-  ben,
-  importDatedPhotos,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, ben, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 /** Newest first, as the gallery shows them. */
@@ -32,7 +23,7 @@ describe('albums in the gallery', () => {
   let phone: Page;
 
   beforeAll(async () => {
-    ({ stack, browser } = await startBrowserStack({ users: asUsers(anna, ben), prepare: importDatedPhotos(photos) }));
+    ({ stack, browser } = await startBrowserStack({ members: [anna, ben], photos }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })).newPage();
   });
@@ -204,6 +195,7 @@ describe('albums in the gallery', () => {
       await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true })
     ).newPage();
     await signInThroughForm(narrow, stack.baseUrl, ben);
+    await narrow.locator('a.tile').first().waitFor(); // the toolbar complete: count, Slideshow, Select
     const links = narrow.getByRole('navigation', { name: 'Main' }).getByRole('link');
     expect(await links.count()).toBeGreaterThanOrEqual(4);
     for (const link of await links.all()) {
@@ -212,8 +204,16 @@ describe('albums in the gallery', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(360);
       expect(box.height).toBeGreaterThanOrEqual(44); // a thumb's target
     }
-    // Nothing wider than the screen: no sideways scrolling to find a section.
-    expect(await narrow.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(360);
+    // Nothing on the page is wider than the screen: no sideways scrolling to find a section.
+    const [width, wider] = await narrow
+      .locator('html')
+      .evaluate((html) => [
+        html.scrollWidth,
+        [...html.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > 360.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      ]);
+    expect(width, `wider than the screen: ${String(wider)}`).toBeLessThanOrEqual(360);
     await saveScreenshot(narrow, 'nav-360');
     await nav(narrow, 'Albums').tap();
     await narrow.waitForURL('**/albums');
