@@ -3,7 +3,8 @@
  * 200 MiB) uploaded with tus in 32 MiB PATCHes through nginx + server (sign-in, tus, the file
  * store, the move into imports/uploads/), next to the same nginx alone writing the same bytes to
  * disk (WebDAV PUT of the same chunks into a folder), same TLS, same run. The server's peak RSS is
- * sampled during the upload. Goals: ≥ 0.7 of the baseline's throughput, peak RSS < 200 MB.
+ * sampled during the upload; the server is the compiled one npm start and the image run (built
+ * here with tsc -b first). Goals: ≥ 0.7 of the baseline's throughput, peak RSS < 200 MB.
  * Nothing asserted. Run: npm run bench -- upload, or with a size:
  * node --conditions=source --import tsx bench/upload/run.ts --size 200
  */
