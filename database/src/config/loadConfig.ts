@@ -69,6 +69,7 @@ export interface ServerConfig extends CommonConfig {
   membersCanDownload: boolean;
   uploadMaxBytes: number;
   uploadMinFreeBytes: number;
+  trashDays: number;
 }
 
 export function loadServerConfig(env: Env = process.env): ServerConfig {
@@ -96,6 +97,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     membersCanDownload: e.MEMBERS_CAN_DOWNLOAD,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMinFreeBytes: e.UPLOAD_MIN_FREE_BYTES,
+    trashDays: e.TRASH_DAYS,
   };
 }
 
@@ -109,6 +111,7 @@ export interface ProcessorConfig extends CommonConfig {
   videoMaxHeight: number;
   rotationGraceHours: number;
   rotationCleanupMinutes: number;
+  trashDays: number;
 }
 
 export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
@@ -123,6 +126,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     videoMaxHeight: e.VIDEO_MAX_HEIGHT,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
+    trashDays: e.TRASH_DAYS,
   };
 }
 

@@ -7,6 +7,12 @@ const rotationGraceHours = numberBetween(
   720,
 )({ default: 24, desc: 'hours old key generations stay readable after a rotation' });
 
+/** Read by the server (the Trash page, delete forever) and the processor (the purge). */
+const trashDays = intBetween(
+  1,
+  3650,
+)({ default: 30, desc: 'days an item stays in the trash before it is deleted for good' });
+
 /**
  * Every environment variable Keepsake reads, with its default and meaning.
  * `.env.example` documents exactly these (a test keeps the two in step).
@@ -101,6 +107,7 @@ export const serverSpecs = {
     default: 2 * 1024 ** 3,
     desc: 'an upload is refused (507) unless this much disk stays free in IMPORTS_DIR after it, in bytes',
   }),
+  TRASH_DAYS: trashDays,
 } as const;
 
 export const processorSpecs = {
@@ -129,6 +136,7 @@ export const processorSpecs = {
     0.01,
     1440,
   )({ default: 15, desc: 'how often the processor removes old key generations whose grace period is over' }),
+  TRASH_DAYS: trashDays,
 } as const;
 
 /** Read only by scripts/init (a shell script), listed here so they are documented with the rest. */

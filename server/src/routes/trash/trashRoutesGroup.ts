@@ -1,0 +1,9 @@
+import type { App } from '../../app/types.js';
+import { trashActionRoutes } from './trashActions.js';
+import { trashListRoutes } from './trashList.js';
+
+/** The trash: moving items there, listing, restoring and deleting them forever. */
+export async function trashRouteGroup(app: App): Promise<void> {
+  trashListRoutes(app);
+  trashActionRoutes(app);
+}
