@@ -28,6 +28,8 @@ export interface CommonConfig {
   assetsDir: string;
   privateDir: string;
   masterKeyFile: string;
+  /** TRASH_DAYS: how long an item waits in the trash before it is deleted for good. */
+  trashDays: number;
 }
 
 function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig {
@@ -42,6 +44,7 @@ function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig
     assetsDir: resolveDir(env.ASSETS_DIR),
     privateDir: resolveDir(env.PRIVATE_DIR),
     masterKeyFile: resolveDir(env.MASTER_ENCRYPTION_KEY_FILE || path.join(env.PRIVATE_DIR, 'master.key')),
+    trashDays: env.TRASH_DAYS,
   };
 }
 
@@ -69,7 +72,6 @@ export interface ServerConfig extends CommonConfig {
   membersCanDownload: boolean;
   uploadMaxBytes: number;
   uploadMinFreeBytes: number;
-  trashDays: number;
 }
 
 export function loadServerConfig(env: Env = process.env): ServerConfig {
@@ -97,7 +99,6 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     membersCanDownload: e.MEMBERS_CAN_DOWNLOAD,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMinFreeBytes: e.UPLOAD_MIN_FREE_BYTES,
-    trashDays: e.TRASH_DAYS,
   };
 }
 
@@ -111,7 +112,6 @@ export interface ProcessorConfig extends CommonConfig {
   videoMaxHeight: number;
   rotationGraceHours: number;
   rotationCleanupMinutes: number;
-  trashDays: number;
 }
 
 export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
@@ -126,7 +126,6 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     videoMaxHeight: e.VIDEO_MAX_HEIGHT,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
-    trashDays: e.TRASH_DAYS,
   };
 }
 

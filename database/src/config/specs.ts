@@ -7,12 +7,6 @@ const rotationGraceHours = numberBetween(
   720,
 )({ default: 24, desc: 'hours old key generations stay readable after a rotation' });
 
-/** Read by the server (the Trash page, delete forever) and the processor (the purge). */
-const trashDays = intBetween(
-  1,
-  3650,
-)({ default: 30, desc: 'days an item stays in the trash before it is deleted for good' });
-
 /**
  * Every environment variable Keepsake reads, with its default and meaning.
  * `.env.example` documents exactly these (a test keeps the two in step).
@@ -48,6 +42,11 @@ export const commonSpecs = {
     desc: 'secrets made by scripts/init (master key, JWT and URL secrets, TLS)',
   }),
   MASTER_ENCRYPTION_KEY_FILE: str({ default: '', desc: 'master key file; empty means PRIVATE_DIR/master.key' }),
+  // The server (Trash page), the processor (its purge) and the admin CLI (npm run media) read it.
+  TRASH_DAYS: intBetween(
+    1,
+    3650,
+  )({ default: 30, desc: 'days an item stays in the trash before it is deleted for good' }),
 } as const;
 
 export const serverSpecs = {
@@ -107,7 +106,6 @@ export const serverSpecs = {
     default: 2 * 1024 ** 3,
     desc: 'an upload is refused (507) unless this much disk stays free in IMPORTS_DIR after it, in bytes',
   }),
-  TRASH_DAYS: trashDays,
 } as const;
 
 export const processorSpecs = {
@@ -136,7 +134,6 @@ export const processorSpecs = {
     0.01,
     1440,
   )({ default: 15, desc: 'how often the processor removes old key generations whose grace period is over' }),
-  TRASH_DAYS: trashDays,
 } as const;
 
 /** Read only by scripts/init (a shell script), listed here so they are documented with the rest. */

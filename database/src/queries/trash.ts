@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/createDb.js';
-import type { MediaFile } from '../db/schema.js';
+import type { MediaFile, MediaType } from '../db/schema.js';
 import { containsPattern } from './mediaSearch.js';
 
 /**
@@ -80,20 +80,24 @@ export async function listExpiredTrash(db: Db, cutoff: Date, limit = 500): Promi
     .execute();
 }
 
-/** Gallery or trash items whose name contains `text` (the admin CLI's search), newest first. */
-export async function findByName(
-  db: Db,
-  text: string,
-  status: 'completed' | 'trashed',
-  limit: number,
-): Promise<MediaFile[]> {
-  return db
+export interface ItemSearch {
+  status: 'completed' | 'trashed';
+  /** Only items whose name contains this text (case-insensitive, literal); all without it. */
+  name?: string;
+  type?: MediaType;
+  limit: number;
+}
+
+/** Library or trash items (the admin CLI's list and search), newest first. */
+export async function findItems(db: Db, search: ItemSearch): Promise<MediaFile[]> {
+  let query = db
     .selectFrom('media_files')
     .selectAll()
-    .where('status', '=', status)
-    .where('original_name', 'ilike', containsPattern(text))
+    .where('status', '=', search.status)
     .orderBy('sort_date', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(search.limit);
+  if (search.name) query = query.where('original_name', 'ilike', containsPattern(search.name));
+  if (search.type) query = query.where('type', '=', search.type);
+  return query.execute();
 }
