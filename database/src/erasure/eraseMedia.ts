@@ -30,7 +30,11 @@ export async function eraseMedia(db: Db, keyStore: KeyStore, mediaId: string): P
       .forUpdate()
       .executeTakeFirst();
     if (!item) return undefined;
-    await trx.insertInto('erased_media').values({ media_id: item.id }).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('erased_media')
+      .values({ media_id: item.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const keys = await keyStore.destroyAll(item.id, trx);
     await trx.deleteFrom('media_files').where('id', '=', item.id).execute();
     return { ...item, size: Number(item.size), keys };

@@ -29,7 +29,10 @@ export function deletedAuditDetails(item: ErasedItem, reason: string): Record<st
  * audit row `media.delete` without a user. Their folders are removed by removeErasedFiles,
  * which the caller runs next (under the generations lock).
  */
-export async function purgeExpiredTrash({ db, keyStore, trashDays }: PurgeDeps, now = new Date()): Promise<ErasedItem[]> {
+export async function purgeExpiredTrash(
+  { db, keyStore, trashDays }: PurgeDeps,
+  now = new Date(),
+): Promise<ErasedItem[]> {
   const cutoff = new Date(now.getTime() - trashDays * 86_400_000);
   const erased: ErasedItem[] = [];
   for (;;) {

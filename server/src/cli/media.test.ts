@@ -16,11 +16,22 @@ describe('npm run media', () => {
 
   beforeAll(async () => {
     env = await createProcessingEnv({ workers: 1 });
-    await generateImage({ file: path.join(env.importsDir, 'garden party.jpg'), width: 640, height: 480, format: 'jpeg' });
-    await generateImage({ file: path.join(env.importsDir, 'garden gate.jpg'), width: 600, height: 400, format: 'jpeg' });
+    await generateImage({
+      file: path.join(env.importsDir, 'garden party.jpg'),
+      width: 640,
+      height: 480,
+      format: 'jpeg',
+    });
+    await generateImage({
+      file: path.join(env.importsDir, 'garden gate.jpg'),
+      width: 600,
+      height: 400,
+      format: 'jpeg',
+    });
     await generateImage({ file: path.join(env.importsDir, 'beach.jpg'), width: 500, height: 300, format: 'jpeg' });
     expect((await env.processor().runOnce()).completed).toBe(3);
-    for (const item of await env.t.db.selectFrom('media_files').selectAll().execute()) byName.set(item.original_name, item);
+    for (const item of await env.t.db.selectFrom('media_files').selectAll().execute())
+      byName.set(item.original_name, item);
   }, 240_000);
   afterAll(() => env?.close());
 
@@ -44,7 +55,9 @@ describe('npm run media', () => {
     const found = (await media('list', '--name', 'GARDEN')).stdout.trim().split('\n');
     expect(found).toHaveLength(2);
     expect(found.every((line) => line.includes('garden'))).toBe(true);
-    expect(JSON.parse((await media('list', '--json', '--name', 'beach')).stdout)).toMatchObject([{ id: id('beach.jpg') }]);
+    expect(JSON.parse((await media('list', '--json', '--name', 'beach')).stdout)).toMatchObject([
+      { id: id('beach.jpg') },
+    ]);
   });
 
   it('trashes what a search found only with --yes, and restores by id; each audited as the CLI', async () => {
@@ -93,7 +106,9 @@ describe('npm run media', () => {
 
   it('purges what is past TRASH_DAYS with --expired, and refuses what is not in the trash', async () => {
     await media('trash', id('beach.jpg'));
-    expect((await media('purge', '--expired', '--yes')).stdout).toContain('Nothing has been in the trash for more than 30');
+    expect((await media('purge', '--expired', '--yes')).stdout).toContain(
+      'Nothing has been in the trash for more than 30',
+    );
     await env.t.db
       .updateTable('media_files')
       .set({ trashed_at: new Date(Date.now() - 31 * 86_400_000) })

@@ -167,7 +167,13 @@ program
       const items = await pick(deps, ids, opts, 'completed');
       if (!items?.length) return;
       // One request, all or nothing, as from the gallery: an item in neither place stops it before any change.
-      const moved = new Set(await moveToTrash(deps, actor, items.map((item) => item.id)));
+      const moved = new Set(
+        await moveToTrash(
+          deps,
+          actor,
+          items.map((item) => item.id),
+        ),
+      );
       await oneByOne(items, 'trashed', async (item) => moved.has(item.id));
       print(`Restore with: npm run media -- restore <id>. Deleted for good after ${deps.trashDays} days.`);
     }),

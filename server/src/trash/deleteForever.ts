@@ -15,7 +15,11 @@ export interface DeleteOutcome {
  * folders are removed. In the compose setup the server mounts ASSETS_DIR read-only, so the
  * processor's next cleanup pass removes them; a crash in between leaves the same work to it.
  */
-export async function deleteForever(deps: TrashDeps, actor: TrashActor, ids: readonly string[]): Promise<DeleteOutcome> {
+export async function deleteForever(
+  deps: TrashDeps,
+  actor: TrashActor,
+  ids: readonly string[],
+): Promise<DeleteOutcome> {
   const items = await selectManagedItems(deps, actor, ids, ['trashed', 'completed']);
   const notInTrash = items.filter((item) => item.status !== 'trashed').map((item) => item.id);
   if (notInTrash.length > 0) {

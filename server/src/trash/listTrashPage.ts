@@ -9,7 +9,10 @@ export interface TrashPageRequest {
 }
 
 const isTimestampAndUuid = (values: unknown[]): values is [string, string] =>
-  values.length === 2 && typeof values[0] === 'string' && typeof values[1] === 'string' && /^[0-9a-f-]{36}$/.test(values[1]);
+  values.length === 2 &&
+  typeof values[0] === 'string' &&
+  typeof values[1] === 'string' &&
+  /^[0-9a-f-]{36}$/.test(values[1]);
 
 /** One page of the trash, most recently trashed first: everything for admins, their own uploads for members. */
 export async function listTrashPage(

@@ -16,7 +16,11 @@ export async function moveToTrash(deps: TrashDeps, actor: TrashActor, ids: reado
   );
   const names = new Map(items.map((item) => [item.id, item.original_name]));
   await deps.audit(
-    moved.map((id) => ({ action: 'media.trash', mediaId: id, details: { name: names.get(id), trash_days: deps.trashDays } })),
+    moved.map((id) => ({
+      action: 'media.trash',
+      mediaId: id,
+      details: { name: names.get(id), trash_days: deps.trashDays },
+    })),
   );
   return moved;
 }

@@ -48,10 +48,16 @@ describe('the trash (real processed media)', () => {
     await generateImage({ file: path.join(kidDir, 'b.jpg'), width: 600, height: 400, format: 'jpeg' });
     await generateImage({ file: path.join(kidDir, 'c.jpg'), width: 500, height: 300, format: 'jpeg' });
     await generateVideo({ file: path.join(kidDir, 'clip.mp4'), width: 320, height: 240, seconds: 2, fps: 10 });
-    await generateImage({ file: path.join(env.importsDir, 'uploads', 'dad', 'd.jpg'), width: 420, height: 300, format: 'jpeg' });
+    await generateImage({
+      file: path.join(env.importsDir, 'uploads', 'dad', 'd.jpg'),
+      width: 420,
+      height: 300,
+      format: 'jpeg',
+    });
     await generateImage({ file: path.join(env.importsDir, 'dropped.jpg'), width: 380, height: 260, format: 'jpeg' });
     expect((await env.processor().runOnce()).completed).toBe(6);
-    for (const item of await env.t.db.selectFrom('media_files').selectAll().execute()) byName.set(item.original_name, item);
+    for (const item of await env.t.db.selectFrom('media_files').selectAll().execute())
+      byName.set(item.original_name, item);
     expect(byName.get('a.jpg')!.uploaded_by).toBe(kidId);
 
     h = await createTestApp({ processing: env });
@@ -75,7 +81,9 @@ describe('the trash (real processed media)', () => {
   const deleteForever = (who: SignedIn, names: string[]) =>
     call(who, 'POST', '/api/trash/delete', { ids: names.map(id) });
   const libraryIds = async (who: SignedIn, query = '') =>
-    ((await call(who, 'GET', `/api/media/library?limit=100${query}`)).json().items as { id: string }[]).map((i) => i.id);
+    ((await call(who, 'GET', `/api/media/library?limit=100${query}`)).json().items as { id: string }[]).map(
+      (i) => i.id,
+    );
   const keyRows = (mediaId: string) =>
     env.t.db.selectFrom('encryption_keys').select('id').where('media_id', '=', mediaId).execute();
   const itemFolders = async (mediaId: string) => {
@@ -125,7 +133,9 @@ describe('the trash (real processed media)', () => {
       expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
       expect(bad.json().error.code).toBe('SYSTEM_003');
     }
-    expect((await h.app.inject({ method: 'POST', url: '/api/media/trash', payload: { ids: [id('a.jpg')] } })).statusCode).toBe(401);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/media/trash', payload: { ids: [id('a.jpg')] } })).statusCode,
+    ).toBe(401);
 
     // Dad may not restore or delete the kid's items either, once trashed by an admin.
     expect((await trash(admin, ['d.jpg'])).json()).toEqual({ trashed: [id('d.jpg')] });
@@ -180,7 +190,8 @@ describe('the trash (real processed media)', () => {
     const urls = await mediaUrls(kid, 'a.jpg');
     // Someone copied the sealed files aside (a copied assets/ folder).
     const copies = [item.image_path!, item.thumbnail_path!, item.original_path!];
-    for (const [i, file] of copies.entries()) await fs.copyFile(path.join(env.assetsDir, file), path.join(aside, `${i}`));
+    for (const [i, file] of copies.entries())
+      await fs.copyFile(path.join(env.assetsDir, file), path.join(aside, `${i}`));
     const open = (i: number, store = env.keyStore) =>
       openSealedFile(path.join(aside, `${i}`), storageKeyResolver(store), {
         binding: bindingFor(item.id, path.basename(copies[i]!)),
@@ -260,7 +271,9 @@ describe('the trash (real processed media)', () => {
     expect(await keyRows(id('c.jpg'))).toEqual([]);
     expect(await itemFolders(id('c.jpg'))).toEqual([]);
     expect((await keyRows(id('d.jpg'))).length).toBeGreaterThan(0);
-    expect((await call(admin, 'GET', '/api/trash')).json().items.map((i: { id: string }) => i.id)).toEqual([id('d.jpg')]);
+    expect((await call(admin, 'GET', '/api/trash')).json().items.map((i: { id: string }) => i.id)).toEqual([
+      id('d.jpg'),
+    ]);
 
     const rows = await auditRows('media.delete');
     expect(rows.at(-1)).toMatchObject({ user_id: null, media_id: null });

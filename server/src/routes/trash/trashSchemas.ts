@@ -8,7 +8,9 @@ export const TrashIds = Type.Object(
   { additionalProperties: false },
 );
 
-export const TrashedAnswer = Type.Object({ trashed: Type.Array(Uuid, { description: 'ids that moved (already there: left out)' }) });
+export const TrashedAnswer = Type.Object({
+  trashed: Type.Array(Uuid, { description: 'ids that moved (already there: left out)' }),
+});
 export const RestoredAnswer = Type.Object({ restored: Type.Array(Uuid, { description: 'ids back in the library' }) });
 export const DeletedAnswer = Type.Object({
   deleted: Type.Array(Uuid, { description: 'ids whose keys are destroyed: gone for good' }),
