@@ -3825,7 +3825,7 @@ export interface components {
     /** Error */
     ErrorResponse: {
       error: {
-        /** @description AUTH_00x, SEC_00x, MEDIA_00x, UPLOAD_00x or SYSTEM_00x (ARCHITECTURE.md) */
+        /** @description AUTH_00x, SEC_00x, MEDIA_00x, UPLOAD_00x, DOWNLOAD_00x, TRASH_00x or SYSTEM_00x (ARCHITECTURE.md) */
         code: string;
         message: string;
         details: unknown;
