@@ -47,7 +47,9 @@ export async function purgeExpiredTrash(
       db,
       done.map((item) => ({
         action: 'media.delete',
-        details: JSON.stringify(deletedAuditDetails(item, `in the trash for more than ${trashDays} days`)),
+        details: JSON.stringify(
+          deletedAuditDetails(item, `in the trash for more than ${trashDays} ${trashDays === 1 ? 'day' : 'days'}`),
+        ),
       })),
     );
     erased.push(...done);

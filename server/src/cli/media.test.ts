@@ -10,7 +10,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
 /** The real `npm run media` against a database and assets the real processor made. */
-describe('npm run media', () => {
+describe('npm run media', { timeout: 120_000 }, () => {
   let env: ProcessingEnv;
   const byName = new Map<string, MediaFile>();
 
