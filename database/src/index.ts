@@ -43,4 +43,9 @@ export * from './queries/queue/index.js';
 export * from './queries/media/index.js';
 export * from './uploads/index.js';
 export * from './erasure/index.js';
-export { GENERATIONS_LOCK_ID, ifGenerationsFree, tryAdvisoryLock, holdingAdvisoryLock } from './locks/generationsLock.js';
+export {
+  GENERATIONS_LOCK_ID,
+  ifGenerationsFree,
+  tryAdvisoryLock,
+  holdingAdvisoryLock,
+} from './locks/generationsLock.js';

@@ -20,9 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE media_files
     ADD COLUMN trashed_at timestamptz,
     ADD COLUMN trashed_by uuid REFERENCES users (id) ON DELETE SET NULL,
-    ADD CONSTRAINT media_files_trashed_check CHECK ((status::text = 'trashed') = (trashed_at IS NOT NULL))`.execute(
-    db,
-  );
+    ADD CONSTRAINT media_files_trashed_check CHECK ((status::text = 'trashed') = (trashed_at IS NOT NULL))`.execute(db);
   await sql`CREATE INDEX media_trash_idx ON media_files (trashed_at DESC, id DESC) WHERE trashed_at IS NOT NULL`.execute(
     db,
   );

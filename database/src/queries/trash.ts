@@ -8,7 +8,12 @@ import { containsPattern } from './mediaSearch.js';
  * those ask for `completed`. Items already there or not in the gallery are left alone; the ids
  * that moved are returned.
  */
-export async function moveToTrash(db: Db, ids: readonly string[], by: string | null, now = new Date()): Promise<string[]> {
+export async function moveToTrash(
+  db: Db,
+  ids: readonly string[],
+  by: string | null,
+  now = new Date(),
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .updateTable('media_files')

@@ -34,10 +34,16 @@ export function startCleanupTimer(deps: CleanupTimerDeps, intervalMs: number): C
       // Erasure needs no lock (one transaction per item); the folders go in the cleanup below.
       const purged = await purgeExpiredTrash(deps);
       if (purged.length > 0) {
-        logger.info({ items: purged.map((item) => item.id) }, `deleted for good after ${deps.trashDays} days in the trash`);
+        logger.info(
+          { items: purged.map((item) => item.id) },
+          `deleted for good after ${deps.trashDays} days in the trash`,
+        );
       }
       const outcome = await cleanupWhenFree(deps);
-      if (outcome && (outcome.removedGenerations > 0 || outcome.removedOrphans.length > 0 || outcome.removedErased.length > 0)) {
+      if (
+        outcome &&
+        (outcome.removedGenerations > 0 || outcome.removedOrphans.length > 0 || outcome.removedErased.length > 0)
+      ) {
         logger.info(outcome, 'removed old key generations after their grace period');
       }
     } catch (error) {

@@ -140,12 +140,13 @@ describe('albums, shared by the household', () => {
     await call(mum, 'POST', `/api/albums/${album.id}/items`, { media_ids: [ids[12], ids[13], ids[14]] });
     await call(mum, 'PATCH', `/api/albums/${album.id}`, { cover_media_id: ids[13] });
     const grid = async () =>
-      ((await call(mum, 'GET', `/api/media/library?album=${album.id}`)).json() as { items: { id: string }[] }).items.map(
-        (item) => item.id,
-      );
+      (
+        (await call(mum, 'GET', `/api/media/library?album=${album.id}`)).json() as { items: { id: string }[] }
+      ).items.map((item) => item.id);
     // Members trash what they uploaded.
-    const kidId = (await h.t.db.selectFrom('users').select('id').where('username', '=', 'kid').executeTakeFirstOrThrow())
-      .id;
+    const kidId = (
+      await h.t.db.selectFrom('users').select('id').where('username', '=', 'kid').executeTakeFirstOrThrow()
+    ).id;
     await h.t.db.updateTable('media_files').set({ uploaded_by: kidId }).where('id', '=', ids[13]!).execute();
     const trashed = await call(kid, 'POST', '/api/media/trash', { ids: [ids[13]] });
     expect(trashed.statusCode, trashed.body).toBe(200);
