@@ -135,11 +135,8 @@ function TrashRow({
         <input
           type="checkbox"
           checked={selected}
-          // A shift-click picks the range from the last one ticked.
-          onClick={(event) => {
-            event.preventDefault();
-            onToggle(event.shiftKey);
-          }}
+          // The selection is the state; a shift-click picks the range from the last one ticked.
+          onClick={(event) => onToggle(event.shiftKey)}
           onChange={() => {}}
         />
         <span className="trash-name">{item.original_name}</span>
