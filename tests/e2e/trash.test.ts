@@ -88,6 +88,8 @@ describe('the trash in the gallery', () => {
     await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
     await page.getByText('deleted for good 30 days after').waitFor();
     expect(await page.locator('.trash-name').allTextContents()).toEqual(['a.jpg', 'b.jpg']);
+    // Their thumbnails, through the trash's own Bearer-only route.
+    await expect.poll(() => page.locator('img.trash-thumbnail').count()).toBe(2);
     await saveScreenshot(page, 'trash-page');
 
     await page.getByRole('checkbox', { name: /a\.jpg/ }).click();

@@ -4,7 +4,8 @@ import { NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js';
 
 /**
  * An item in the trash: what it was and when it goes for good. No media URLs: a trashed item's
- * pictures and streams answer 404 like a deleted one's.
+ * pictures and streams answer 404 like a deleted one's (the Trash page asks
+ * `/api/trash/:id/thumbnail` with its Bearer token instead).
  */
 export const TrashItem = Type.Object({
   id: Uuid,

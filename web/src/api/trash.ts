@@ -20,3 +20,8 @@ export async function restoreFromTrash(ids: string[]): Promise<string[]> {
 export async function deleteForever(ids: string[]): Promise<string[]> {
   return (await apiFetch<{ deleted: string[] }>('/api/trash/delete', { method: 'POST', body: { ids } })).deleted;
 }
+
+/** A trashed item's thumbnail: its signed URLs are 404 now, so the Trash page asks with its token. */
+export function fetchTrashThumbnail(id: string, signal?: AbortSignal): Promise<Blob> {
+  return apiFetch<Blob>(`/api/trash/${encodeURIComponent(id)}/thumbnail`, { signal, as: 'blob' });
+}

@@ -11,12 +11,14 @@ import { SelectionBar } from '../selection/SelectionBar';
 import { useSelection } from '../selection/useSelection';
 import { useSelectionShortcuts } from '../selection/useSelectionShortcuts';
 import { DeleteForeverDialog } from './DeleteForeverDialog';
+import { TrashThumbnail } from './TrashThumbnail';
 import { itemCount, trashErrorMessage } from './trashMessages';
 import '../styles/trash.css';
 
 /**
  * What was moved to the trash: restore it, or delete it forever before TRASH_DAYS do. Admins
- * see everyone's, members what they uploaded. No pictures: a trashed item's URLs answer 404.
+ * see everyone's, members what they uploaded. Its thumbnails come through the Bearer-only
+ * trash route: a trashed item's signed URLs answer 404.
  */
 export function TrashPage() {
   const queryClient = useQueryClient();
@@ -139,6 +141,7 @@ function TrashRow({
           onClick={(event) => onToggle(event.shiftKey)}
           onChange={() => {}}
         />
+        <TrashThumbnail id={item.id} />
         <span className="trash-name">{item.original_name}</span>
         <span className="muted">
           {item.type === 'video' ? 'Video' : 'Photo'} · {formatBytes(item.size)} · trashed{' '}

@@ -175,7 +175,18 @@ describe('the trash (real processed media)', () => {
     expect((await call(dad, 'GET', '/api/trash')).json().items).toEqual([]);
     expect((await call(admin, 'GET', '/api/trash')).json().items).toHaveLength(1);
 
+    // The Trash page's thumbnail: with the Bearer token, for those who may restore it, never cached.
+    const thumbnailUrl = `/api/trash/${id('clip.mp4')}/thumbnail`;
+    const thumbnail = await call(kid, 'GET', thumbnailUrl);
+    expect(thumbnail.statusCode).toBe(200);
+    expect(thumbnail.headers['content-type']).toBe('image/webp');
+    expect(thumbnail.headers['cache-control']).toBe('no-store');
+    expect(thumbnail.rawPayload.equals(await env.openSealed(byName.get('clip.mp4')!.thumbnail_path!))).toBe(true);
+    expect((await call(dad, 'GET', thumbnailUrl)).json().error.code).toBe('TRASH_001');
+    expect((await get(thumbnailUrl)).statusCode).toBe(401);
+
     expect((await restore(kid, ['clip.mp4'])).json()).toEqual({ restored: [id('clip.mp4')] });
+    expect((await call(kid, 'GET', thumbnailUrl)).statusCode).toBe(404);
     for (const url of urls) expect((await get(url)).statusCode, url).toBe(200);
     expect(await libraryIds(kid, '&favourites=true')).toEqual([id('clip.mp4')]);
     expect((await call(kid, 'GET', '/api/trash')).json().items).toEqual([]);
