@@ -1,6 +1,8 @@
 import { fileTypeFromFile } from 'file-type';
 import { unsupported } from '../errors/ProcessingError.js';
 import { probeVideo, type VideoProbe } from './probeVideo.js';
+import { rawMimeFromTiff } from './rawStructure.js';
+import { readTiffIfds } from './readTiffIfds.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'tiff' | 'avif' | 'bmp' | 'jxl' | 'raw';
 
@@ -38,6 +40,11 @@ const otherPictures = /^image\//;
  */
 export async function detectMedia(file: string, signal?: AbortSignal): Promise<DetectedMedia> {
   const type = await fileTypeFromFile(file);
+  if (type?.mime === 'image/tiff') {
+    // A NEF, ARW, PEF or SRW file-type did not tell from a TIFF: sensor data in its IFDs.
+    const rawMime = rawMimeFromTiff((await readTiffIfds(file)) ?? { size: 0, ifds: [] });
+    if (rawMime) return { type: 'image', format: 'raw', mime: rawMime };
+  }
   if (type) {
     const format = photoMimes[type.mime];
     if (format) return { type: 'image', format, mime: type.mime };
