@@ -41,7 +41,8 @@ async function checkSensor(input: string, signal?: AbortSignal): Promise<void> {
 
 /**
  * Camera RAW files (DNG including Apple ProRAW, CR2/CR3, NEF, ARW, RAF, ORF, RW2) developed by
- * LibRaw's dcraw_emu (Debian libraw-bin): the camera's white balance (-w), the camera's
+ * LibRaw's dcraw_emu (Debian libraw-bin): the camera's white balance (-w), highlights the sensor
+ * clipped in some channels blended to white rather than cut flat or tinted (-H 2), the camera's
  * orientation applied, sRGB, 8-bit. Its TIFF is read by sharp's TIFF loader, which is one of the
  * photo loaders anyway; libvips's own RAW loader stays blocked. Before developing: a TIFF-built
  * RAW whose sensor data is cut off or missing is refused (LibRaw would develop it silently into
@@ -61,7 +62,7 @@ export function decodeRaw(file: string, temp: PrivateTemp, signal?: AbortSignal)
       await checkSensor(input, signal);
       const { stderr } = await runTool({
         command: 'dcraw_emu',
-        args: ['-w', '-o', '1', '-T', '-Z', tiff, input],
+        args: ['-w', '-H', '2', '-o', '1', '-T', '-Z', tiff, input],
         signal,
       });
       const written = await fs.access(tiff).then(

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import exifr from 'exifr';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { QueueJob } from '@keepsake/database';
 import {
@@ -57,6 +58,8 @@ test('the metadata of the iPhone ProRAW and the Nikon D70 as their cameras wrote
   const proRaw = await readPhotoMetadata(rawFixture(rawFixtures.proRaw));
   expect(proRaw.camera).toMatchObject({ make: 'Apple', model: 'iPhone 12 Pro' });
   expect(proRaw.takenAt?.toISOString()).toBe(new Date(2020, 11, 29, 14, 24, 45).toISOString());
+  // Held upright, turned: the orientation dcraw_emu applies (rawPhotos.test.ts shows it applied).
+  expect(await exifr.orientation(rawFixture(rawFixtures.proRaw))).toBe(6);
   const nikon = await readRawMetadata(rawFixture(rawFixtures.nef));
   expect(nikon.camera).toEqual({ make: 'Nikon', model: 'D70' });
 });
