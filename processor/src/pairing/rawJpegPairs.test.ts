@@ -98,6 +98,20 @@ test('a RAW whose JPEG is already an item with a RAW of its own stands alone, ne
   expect((await env.openSealed(rawOriginalPath(first!.original_path!))).equals(keptBefore)).toBe(true);
 }, 120_000);
 
+test('with KEEP_ORIGINALS=false the pair is still one item, and the RAW is not kept either', async () => {
+  const processor = () => env.processor({ config: { ...env.config, keepOriginals: false } });
+  await generateImage({ file: drop('IMG_0004.JPG'), width: 200, height: 100, format: 'jpeg' });
+  await processor().runOnce();
+  const raw = await fs.readFile(await writeDng({ ...shot, file: drop('IMG_0004.DNG'), model: 'Fourth' }));
+  await processor().runOnce();
+
+  const item = (await photoItems()).find((i) => i.original_name === 'IMG_0004.JPG')!;
+  expect(item.original_path).toBeNull();
+  expect(item.metadata.raw).toEqual({ name: 'IMG_0004.DNG', mime: 'image/x-adobe-dng', size: raw.length, file: null });
+  expect((await photoItems()).some((i) => i.original_name === 'IMG_0004.DNG')).toBe(false);
+  expect(await fs.readdir(env.importsDir)).not.toContain('IMG_0004.DNG');
+}, 120_000);
+
 test("the kept RAW is one of the item's files: key rotation re-seals it under the item's new key", async () => {
   const before = (await photoItems())[0]!;
   const raw = await env.openSealed(rawOriginalPath(before.original_path!));
