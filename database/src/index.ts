@@ -32,6 +32,8 @@ export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';
 export type { KeysInUse } from './queries/keyRotation.js';
 export * as rotation from './queries/rotation.js';
+export * as rawPairs from './queries/rawPairs.js';
+export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
