@@ -1,4 +1,5 @@
 export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
+export { RAW_ORIGINAL_FILE, rawOriginalPath } from './assets/rawOriginal.js';
 export {
   assetKindFor,
   assetKinds,

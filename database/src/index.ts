@@ -34,6 +34,8 @@ export type { KeysInUse } from './queries/keyRotation.js';
 export * as rotation from './queries/rotation.js';
 export * as trash from './queries/trash.js';
 export type { TrashRow, TrashFilter } from './queries/trash.js';
+export * as rawPairs from './queries/rawPairs.js';
+export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';

@@ -129,6 +129,13 @@ export const processorSpecs = {
     default: 1080,
     desc: 'the top of the video ladder, by short side: 1080, or 720 on a slow machine',
   }),
+  RAW_PAIR_WAIT_SECONDS: numberBetween(
+    0,
+    3600,
+  )({
+    default: 30,
+    desc: 'a RAW photo waits this long for the JPEG of the same shot (IMG_1.CR2 + IMG_1.JPG), to become one item',
+  }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
   ROTATION_CLEANUP_MINUTES: numberBetween(
     0.01,

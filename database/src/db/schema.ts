@@ -105,6 +105,21 @@ export const mediaPathColumns = [
 ] as const satisfies readonly (keyof MediaFilesTable)[];
 export type MediaPathColumn = (typeof mediaPathColumns)[number];
 
+export type RawPairState = 'waiting' | 'paired' | 'alone';
+
+/** One shot's RAW+JPEG pairing (migration 0015): which RAW job decides, and the item it joined. */
+export interface RawPairsTable {
+  /** The folder inside imports/ ('' at the top), as the queue's paths write it. */
+  folder: string;
+  /** The shot's base name, lower-cased (IMG_0001 of IMG_0001.CR2). */
+  base: string;
+  state: ColumnType<RawPairState, RawPairState | undefined, RawPairState>;
+  raw_job_id: number | null;
+  media_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
 export interface EncryptionKeysTable {
   id: Generated<string>;
   media_id: string;
@@ -252,6 +267,7 @@ export interface Database {
   albums: AlbumsTable;
   album_items: AlbumItemsTable;
   erased_media: ErasedMediaTable;
+  raw_pairs: RawPairsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -264,6 +280,7 @@ export type NewMediaFile = Insertable<MediaFilesTable>;
 export type MediaFileUpdate = Updateable<MediaFilesTable>;
 export type EncryptionKey = Selectable<EncryptionKeysTable>;
 export type QueueJob = Selectable<ProcessingQueueTable>;
+export type RawPair = Selectable<RawPairsTable>;
 export type NewQueueJob = Insertable<ProcessingQueueTable>;
 export type AccessLog = Selectable<AccessLogsTable>;
 export type NewAccessLog = Insertable<AccessLogsTable>;
