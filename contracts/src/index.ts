@@ -64,3 +64,4 @@ export {
 } from './renditions/renditions.js';
 export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';
 export { MAX_DOWNLOAD_ITEMS } from './downloads/downloadLimits.js';
+export { MAX_TRASH_ITEMS } from './trash/trashLimits.js';

@@ -28,6 +28,8 @@ export interface CommonConfig {
   assetsDir: string;
   privateDir: string;
   masterKeyFile: string;
+  /** TRASH_DAYS: how long an item waits in the trash before it is deleted for good. */
+  trashDays: number;
 }
 
 function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig {
@@ -42,6 +44,7 @@ function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig
     assetsDir: resolveDir(env.ASSETS_DIR),
     privateDir: resolveDir(env.PRIVATE_DIR),
     masterKeyFile: resolveDir(env.MASTER_ENCRYPTION_KEY_FILE || path.join(env.PRIVATE_DIR, 'master.key')),
+    trashDays: env.TRASH_DAYS,
   };
 }
 

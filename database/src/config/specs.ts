@@ -42,6 +42,11 @@ export const commonSpecs = {
     desc: 'secrets made by scripts/init (master key, JWT and URL secrets, TLS)',
   }),
   MASTER_ENCRYPTION_KEY_FILE: str({ default: '', desc: 'master key file; empty means PRIVATE_DIR/master.key' }),
+  // The server (Trash page), the processor (its purge) and the admin CLI (npm run media) read it.
+  TRASH_DAYS: intBetween(
+    1,
+    3650,
+  )({ default: 30, desc: 'days an item stays in the trash before it is deleted for good' }),
 } as const;
 
 export const serverSpecs = {

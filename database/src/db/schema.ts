@@ -10,7 +10,8 @@ type BigintColumn = ColumnType<number, number | bigint | string, number | bigint
 
 export type UserRole = 'admin' | 'member';
 export type { MediaType } from '@keepsake/contracts';
-export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed';
+/** `trashed`: a completed item in the trash (migration 0011); restoring makes it `completed` again. */
+export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'trashed';
 export type KeyPurpose = 'hls' | 'storage';
 export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
 export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'tv' | 'unknown';
@@ -73,6 +74,10 @@ export interface MediaFilesTable {
   caption: string | null;
   /** Who uploaded it through the web; null for the drop folder (migration 0008). */
   uploaded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When it went into the trash (set exactly while status is 'trashed', migration 0011). */
+  trashed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Who put it there (null: the CLI, or the person's account is gone). */
+  trashed_by: ColumnType<string | null, string | null | undefined, string | null>;
   generation: Generated<number>;
   asset_dir: string | null;
   image_path: string | null;
@@ -182,6 +187,12 @@ export interface PlaybackProgressTable {
   dismissed_at: TimestampNullable;
 }
 
+/** Items whose keys are destroyed while their folders may still be on disk (migration 0011). */
+export interface ErasedMediaTable {
+  media_id: string;
+  erased_at: Generated<Date>;
+}
+
 export interface FavouritesTable {
   user_id: string;
   media_id: string;
@@ -255,6 +266,7 @@ export interface Database {
   favourites: FavouritesTable;
   albums: AlbumsTable;
   album_items: AlbumItemsTable;
+  erased_media: ErasedMediaTable;
   raw_pairs: RawPairsTable;
 }
 
