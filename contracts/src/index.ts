@@ -1,4 +1,5 @@
 export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
+export { RAW_ORIGINAL_FILE, rawOriginalPath } from './assets/rawOriginal.js';
 export {
   assetKindFor,
   assetKinds,
@@ -63,3 +64,4 @@ export {
 } from './renditions/renditions.js';
 export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';
 export { MAX_DOWNLOAD_ITEMS } from './downloads/downloadLimits.js';
+export { MAX_TRASH_ITEMS } from './trash/trashLimits.js';

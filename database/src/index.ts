@@ -32,6 +32,10 @@ export * as storageUsage from './queries/storageUsage.js';
 export * as keyRotation from './queries/keyRotation.js';
 export type { KeysInUse } from './queries/keyRotation.js';
 export * as rotation from './queries/rotation.js';
+export * as trash from './queries/trash.js';
+export type { TrashRow, TrashFilter } from './queries/trash.js';
+export * as rawPairs from './queries/rawPairs.js';
+export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
@@ -40,3 +44,10 @@ export * from './sealed/index.js';
 export * from './queries/queue/index.js';
 export * from './queries/media/index.js';
 export * from './uploads/index.js';
+export * from './erasure/index.js';
+export {
+  GENERATIONS_LOCK_ID,
+  ifGenerationsFree,
+  tryAdvisoryLock,
+  holdingAdvisoryLock,
+} from './locks/generationsLock.js';

@@ -201,7 +201,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       await rescan();
       rescanTimer = setInterval(() => void rescan(), config.rescanMinutes * 60_000);
       cleanupTimer = startCleanupTimer(
-        { db, keyStore: deps.keyStore, assetsDir: config.assetsDir, logger },
+        { db, keyStore: deps.keyStore, assetsDir: config.assetsDir, logger, trashDays: config.trashDays },
         config.rotationCleanupMinutes * 60_000,
       );
       logger.info({ workerId, workers: config.workers, imports: config.importsDir }, 'processor started');

@@ -13,6 +13,7 @@ import { DevicesPage } from './pages/DevicesPage';
 import { GalleryPage } from './pages/GalleryPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
+import { TrashPage } from './trash/TrashPage';
 
 // Admins are few: their pages are a chunk of their own.
 const AdminPages = lazy(() => import('./admin/AdminPages'));
@@ -41,6 +42,7 @@ const router = createBrowserRouter([
       { path: 'favourites', element: <GalleryPage favourites /> },
       { path: 'albums', element: <AlbumsPage /> },
       { path: 'albums/:id', element: <AlbumPage /> },
+      { path: 'trash', element: <TrashPage /> },
       { path: 'devices', element: <DevicesPage /> },
       {
         path: 'admin/*',

@@ -28,6 +28,8 @@ export interface CommonConfig {
   assetsDir: string;
   privateDir: string;
   masterKeyFile: string;
+  /** TRASH_DAYS: how long an item waits in the trash before it is deleted for good. */
+  trashDays: number;
 }
 
 function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig {
@@ -42,6 +44,7 @@ function common(env: ReturnType<typeof clean<typeof commonSpecs>>): CommonConfig
     assetsDir: resolveDir(env.ASSETS_DIR),
     privateDir: resolveDir(env.PRIVATE_DIR),
     masterKeyFile: resolveDir(env.MASTER_ENCRYPTION_KEY_FILE || path.join(env.PRIVATE_DIR, 'master.key')),
+    trashDays: env.TRASH_DAYS,
   };
 }
 
@@ -107,6 +110,8 @@ export interface ProcessorConfig extends CommonConfig {
   jobTimeoutMinutes: number;
   /** The video ladder's top short side (1080 or lower). */
   videoMaxHeight: number;
+  /** How long a RAW with no JPEG of its shot in the queue waits for one. */
+  rawPairWaitSeconds: number;
   rotationGraceHours: number;
   rotationCleanupMinutes: number;
 }
@@ -121,6 +126,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     rescanMinutes: e.RESCAN_MINUTES,
     jobTimeoutMinutes: e.JOB_TIMEOUT_MINUTES,
     videoMaxHeight: e.VIDEO_MAX_HEIGHT,
+    rawPairWaitSeconds: e.RAW_PAIR_WAIT_SECONDS,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
   };

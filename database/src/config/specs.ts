@@ -42,6 +42,11 @@ export const commonSpecs = {
     desc: 'secrets made by scripts/init (master key, JWT and URL secrets, TLS)',
   }),
   MASTER_ENCRYPTION_KEY_FILE: str({ default: '', desc: 'master key file; empty means PRIVATE_DIR/master.key' }),
+  // The server (Trash page), the processor (its purge) and the admin CLI (npm run media) read it.
+  TRASH_DAYS: intBetween(
+    1,
+    3650,
+  )({ default: 30, desc: 'days an item stays in the trash before it is deleted for good' }),
 } as const;
 
 export const serverSpecs = {
@@ -123,6 +128,13 @@ export const processorSpecs = {
     choices: [1080, 720, 480, 360],
     default: 1080,
     desc: 'the top of the video ladder, by short side: 1080, or 720 on a slow machine',
+  }),
+  RAW_PAIR_WAIT_SECONDS: numberBetween(
+    0,
+    3600,
+  )({
+    default: 30,
+    desc: 'a RAW photo waits this long for the JPEG of the same shot (IMG_1.CR2 + IMG_1.JPG), to become one item',
   }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
   ROTATION_CLEANUP_MINUTES: numberBetween(

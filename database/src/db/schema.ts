@@ -10,7 +10,8 @@ type BigintColumn = ColumnType<number, number | bigint | string, number | bigint
 
 export type UserRole = 'admin' | 'member';
 export type { MediaType } from '@keepsake/contracts';
-export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed';
+/** `trashed`: a completed item in the trash (migration 0011); restoring makes it `completed` again. */
+export type MediaStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'trashed';
 export type KeyPurpose = 'hls' | 'storage';
 export type QueueStatus = 'queued' | 'processing' | 'completed' | 'failed';
 export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'tv' | 'unknown';
@@ -73,6 +74,10 @@ export interface MediaFilesTable {
   caption: string | null;
   /** Who uploaded it through the web; null for the drop folder (migration 0008). */
   uploaded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When it went into the trash (set exactly while status is 'trashed', migration 0011). */
+  trashed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Who put it there (null: the CLI, or the person's account is gone). */
+  trashed_by: ColumnType<string | null, string | null | undefined, string | null>;
   generation: Generated<number>;
   asset_dir: string | null;
   image_path: string | null;
@@ -99,6 +104,21 @@ export const mediaPathColumns = [
   ...renditionColumns,
 ] as const satisfies readonly (keyof MediaFilesTable)[];
 export type MediaPathColumn = (typeof mediaPathColumns)[number];
+
+export type RawPairState = 'waiting' | 'paired' | 'alone';
+
+/** One shot's RAW+JPEG pairing (migration 0015): which RAW job decides, and the item it joined. */
+export interface RawPairsTable {
+  /** The folder inside imports/ ('' at the top), as the queue's paths write it. */
+  folder: string;
+  /** The shot's base name, lower-cased (IMG_0001 of IMG_0001.CR2). */
+  base: string;
+  state: ColumnType<RawPairState, RawPairState | undefined, RawPairState>;
+  raw_job_id: number | null;
+  media_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
 
 export interface EncryptionKeysTable {
   id: Generated<string>;
@@ -165,6 +185,12 @@ export interface PlaybackProgressTable {
   updated_at: Timestamp;
   /** Taken off the person's Continue watching row; a new heartbeat clears it. */
   dismissed_at: TimestampNullable;
+}
+
+/** Items whose keys are destroyed while their folders may still be on disk (migration 0011). */
+export interface ErasedMediaTable {
+  media_id: string;
+  erased_at: Generated<Date>;
 }
 
 export interface FavouritesTable {
@@ -240,6 +266,8 @@ export interface Database {
   favourites: FavouritesTable;
   albums: AlbumsTable;
   album_items: AlbumItemsTable;
+  erased_media: ErasedMediaTable;
+  raw_pairs: RawPairsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -252,6 +280,7 @@ export type NewMediaFile = Insertable<MediaFilesTable>;
 export type MediaFileUpdate = Updateable<MediaFilesTable>;
 export type EncryptionKey = Selectable<EncryptionKeysTable>;
 export type QueueJob = Selectable<ProcessingQueueTable>;
+export type RawPair = Selectable<RawPairsTable>;
 export type NewQueueJob = Insertable<ProcessingQueueTable>;
 export type AccessLog = Selectable<AccessLogsTable>;
 export type NewAccessLog = Insertable<AccessLogsTable>;

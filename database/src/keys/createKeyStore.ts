@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/createDb.js';
 import type { Database, EncryptionKey, KeyPurpose } from '../db/schema.js';
 import {
+  deleteMediaKeys,
   findEncryptionKeyById,
   findEncryptionKeyForMedia,
   insertEncryptionKey,
@@ -37,6 +38,12 @@ export interface KeyStore {
   forMedia(mediaId: string, purpose: KeyPurpose, generation: number): Promise<ContentKey | undefined>;
   /** Marks keys retired (rotation's cleanup, once their files are gone); get() then reports retiredAt. */
   retire(keyIds: readonly string[], executor?: KeyExecutor): Promise<void>;
+  /**
+   * Destroys every key of an item, all generations (delete forever), in the caller's transaction
+   * if given; returns how many. This process forgets them at once, other processes' caches within
+   * their TTL.
+   */
+  destroyAll(mediaId: string, executor?: KeyExecutor): Promise<number>;
 }
 
 export interface KeyStoreOptions {
@@ -105,6 +112,13 @@ export function createKeyStore(db: Db, masterKey: Buffer, options: KeyStoreOptio
       await retireEncryptionKeys(executor, keyIds);
       // Seen at once by this process; other processes' caches catch up within their TTL.
       for (const id of keyIds) cache.delete(id.toLowerCase());
+    },
+
+    async destroyAll(mediaId, executor = db) {
+      if (!isUuid(mediaId)) throw new TypeError(`Media id must be a UUID, got ${JSON.stringify(mediaId)}`);
+      const ids = await deleteMediaKeys(executor, mediaId.toLowerCase());
+      for (const id of ids) cache.delete(id);
+      return ids.length;
     },
   };
 }

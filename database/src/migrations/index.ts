@@ -9,6 +9,8 @@ import * as albums from './0007_albums.js';
 import * as uploadedBy from './0008_uploaded_by.js';
 import * as auditUserAgent from './0009_audit_user_agent.js';
 import * as continueWatching from './0010_continue_watching.js';
+import * as trash from './0011_trash.js';
+import * as rawPairs from './0015_raw_pairs.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '0008_uploaded_by': uploadedBy,
   '0009_audit_user_agent': auditUserAgent,
   '0010_continue_watching': continueWatching,
+  '0011_trash': trash,
+  '0015_raw_pairs': rawPairs,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,7 +11,7 @@ export interface AlbumSummary extends Album {
   item_count: number;
 }
 
-/** An album's items that are in the gallery: processing or failed items never show or count. */
+/** An album's items that are in the gallery: processing, failed or trashed items never show or count. */
 function completedItemsOf(albumId: RawBuilder<unknown>) {
   return sql`album_items ai JOIN media_files m ON m.id = ai.media_id AND m.status = 'completed' WHERE ai.album_id = ${albumId}`;
 }
@@ -21,8 +21,12 @@ function summaries(db: Db) {
     .selectFrom('albums')
     .selectAll('albums')
     .select(
-      sql<string | null>`COALESCE(albums.cover_media_id, (SELECT m.id FROM ${completedItemsOf(sql`albums.id`)}
-        ORDER BY m.sort_date DESC, m.id DESC LIMIT 1))`.as('effective_cover_id'),
+      // A chosen cover in the trash is passed over like a removed one (restored, it is the cover again).
+      sql<string | null>`COALESCE(
+        (SELECT c.id FROM media_files c WHERE c.id = albums.cover_media_id AND c.status = 'completed'),
+        (SELECT m.id FROM ${completedItemsOf(sql`albums.id`)} ORDER BY m.sort_date DESC, m.id DESC LIMIT 1))`.as(
+        'effective_cover_id',
+      ),
     )
     .select(sql<string>`(SELECT count(*) FROM ${completedItemsOf(sql`albums.id`)})`.as('item_count'));
 }

@@ -59,3 +59,12 @@ export async function retireEncryptionKeys(db: Executor, ids: readonly string[])
     .where('retired_at', 'is', null)
     .execute();
 }
+
+/**
+ * Destroys every key of an item, all generations and purposes (cryptographic erasure): the ids
+ * that were deleted, so caches can drop them.
+ */
+export async function deleteMediaKeys(db: Executor, mediaId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('encryption_keys').where('media_id', '=', mediaId).returning('id').execute();
+  return rows.map((row) => row.id);
+}

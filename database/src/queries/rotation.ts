@@ -248,22 +248,27 @@ export async function liveGenerations(db: Db): Promise<{ media_id: string; gener
 
 /**
  * Whether one generation of an item may be served: the current one, or an old one still
- * inside its grace period. What is on disk does not count: cleanup may not have run yet.
+ * inside its grace period, of an item in the gallery (a trashed one serves nothing: playlists,
+ * keys and segments handed out before stop at once). What is on disk does not count: cleanup
+ * may not have run yet.
  */
 export async function isGenerationServable(db: Db, mediaId: string, generation: number, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('media_files')
     .select('id')
     .where('id', '=', mediaId)
+    .where('status', '=', 'completed')
     .where('generation', '=', generation)
     .union(
       db
-        .selectFrom('retired_generations')
-        .select('media_id as id')
-        .where('media_id', '=', mediaId)
-        .where('generation', '=', generation)
-        .where('removed_at', 'is', null)
-        .where('retire_after', '>', now),
+        .selectFrom('retired_generations as r')
+        .innerJoin('media_files as m', 'm.id', 'r.media_id')
+        .select('r.media_id as id')
+        .where('r.media_id', '=', mediaId)
+        .where('m.status', '=', 'completed')
+        .where('r.generation', '=', generation)
+        .where('r.removed_at', 'is', null)
+        .where('r.retire_after', '>', now),
     )
     .executeTakeFirst();
   return row !== undefined;

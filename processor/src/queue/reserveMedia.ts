@@ -10,7 +10,7 @@ import {
 export type Reservation =
   /** This job makes the item (new, or a previous attempt failed or crashed). */
   | { kind: 'process'; media: MediaFile }
-  /** The same content is already in the gallery. */
+  /** The same content is already in the gallery (or in its trash: restore it from there). */
   | { kind: 'duplicate'; media: MediaFile }
   /** Another job is making it right now (the same file dropped twice at once). */
   | { kind: 'busy'; media: MediaFile };
@@ -24,7 +24,8 @@ export async function reserveMedia(
   return db.transaction().execute(async (trx) => {
     const media = await lockMediaByHash(trx, request.contentHash);
     if (!media) throw new Error(`media for ${request.contentHash} vanished`);
-    if (media.status === 'completed') return { kind: 'duplicate', media };
+    // A trashed item is not made again: its row would be reprocessed under it. Restoring brings it back.
+    if (media.status === 'completed' || media.status === 'trashed') return { kind: 'duplicate', media };
     if (await findOtherActiveJob(trx, { mediaId: media.id, jobId: request.jobId })) return { kind: 'busy', media };
     await startMediaProcessing(trx, {
       mediaId: media.id,

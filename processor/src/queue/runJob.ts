@@ -3,6 +3,7 @@ import { refuseEndlessRestarts } from './job/attemptLimit.js';
 import { convertMedia } from './job/convertMedia.js';
 import { finishAsDuplicate, finishPublished, releaseToTheOtherJob } from './job/finishJob.js';
 import { hashAndReserve } from './job/hashAndReserve.js';
+import { pairRaw } from './job/pairRaw.js';
 import { closeJobRun, openJobRun, type JobContext, type JobOutcome, type JobRun } from './job/jobRun.js';
 import { publishConverted } from './job/publishConverted.js';
 import { settleFailure } from './job/settleFailure.js';
@@ -25,12 +26,17 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
   }
 }
 
-/** Read, dedupe, detect, convert, seal, publish, and only then remove the original from imports/. */
+/**
+ * Read, pair a RAW with its shot's JPEG, dedupe, detect, convert, seal, publish, and only then
+ * remove the original from imports/.
+ */
 async function processFile(run: JobRun): Promise<JobOutcome> {
   const queued = await findQueuedVersion(run);
   if (queued.kind === 'skipped') return queued;
   refuseEndlessRestarts(run.job);
   const source = await openSource(run, queued.stats);
+  const paired = await pairRaw(run, source);
+  if (paired) return paired;
 
   const reservation = await hashAndReserve(run, source);
   if (reservation.kind === 'busy') return releaseToTheOtherJob(run);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { assetKinds, generationFolderPattern } from '@keepsake/contracts';
-import { rotation, type Db, type KeyStore } from '@keepsake/database';
+import { removeErasedFiles, rotation, type Db, type KeyStore } from '@keepsake/database';
 
 export interface CleanupDeps {
   db: Db;
@@ -12,6 +12,8 @@ export interface CleanupDeps {
 export interface CleanupOutcome {
   removedGenerations: number;
   removedOrphans: string[];
+  /** Items deleted for good whose folders were still on disk (their keys were already gone). */
+  removedErased: string[];
 }
 
 /**
@@ -57,7 +59,15 @@ async function removeOrphans({ db, assetsDir }: CleanupDeps): Promise<string[]> 
   return removed;
 }
 
-/** The grace-period cleanup pass; safe to run at any time, and run by every rotation. */
+/**
+ * The grace-period cleanup pass; safe to run at any time, and run by every rotation. It also
+ * removes the folders of items deleted for good (a server that cannot write ASSETS_DIR, or a
+ * crash after the erasure, leaves them to it).
+ */
 export async function cleanupGenerations(deps: CleanupDeps, now = new Date()): Promise<CleanupOutcome> {
-  return { removedGenerations: await removeDueGenerations(deps, now), removedOrphans: await removeOrphans(deps) };
+  return {
+    removedGenerations: await removeDueGenerations(deps, now),
+    removedOrphans: await removeOrphans(deps),
+    removedErased: await removeErasedFiles(deps.db, deps.assetsDir),
+  };
 }

@@ -108,6 +108,6 @@ describe('old key generations end on time (issue 13, point 2)', () => {
     expect(await rotating).toMatchObject({ rotated: 1, failed: [] });
     // The rotation's own cleanup took the generation that was due.
     expect(await exists(old.asset_dir!)).toBe(false);
-    expect(await cleanupWhenFree(deps)).toEqual({ removedGenerations: 0, removedOrphans: [] });
+    expect(await cleanupWhenFree(deps)).toEqual({ removedGenerations: 0, removedOrphans: [], removedErased: [] });
   });
 });

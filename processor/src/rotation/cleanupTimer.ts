@@ -1,9 +1,11 @@
-import type { Logger } from '@keepsake/database';
+import { purgeExpiredTrash, type Logger } from '@keepsake/database';
 import { cleanupGenerations, type CleanupDeps, type CleanupOutcome } from './cleanupGenerations.js';
 import { ifGenerationsFree } from './rotationLock.js';
 
 export interface CleanupTimerDeps extends CleanupDeps {
   logger: Logger;
+  /** TRASH_DAYS: each pass first deletes for good what has been in the trash longer. */
+  trashDays: number;
 }
 
 export interface CleanupTimer {
@@ -21,15 +23,27 @@ export async function cleanupWhenFree(deps: CleanupDeps, now = new Date()): Prom
 
 /**
  * Old generations end when their grace period does, not at the next monthly rotation: the
- * long-running processor runs the cleanup at start and then every `intervalMs`.
+ * long-running processor runs the cleanup at start and then every `intervalMs`. The trash purge
+ * rides on the same pass (an item is deleted at most `intervalMs` after its TRASH_DAYS end).
  */
 export function startCleanupTimer(deps: CleanupTimerDeps, intervalMs: number): CleanupTimer {
   const { logger } = deps;
   let running: Promise<void> | undefined;
   const pass = async () => {
     try {
+      // Erasure needs no lock (one transaction per item); the folders go in the cleanup below.
+      const purged = await purgeExpiredTrash(deps);
+      if (purged.length > 0) {
+        logger.info(
+          { items: purged.map((item) => item.id) },
+          `deleted for good after ${deps.trashDays} days in the trash`,
+        );
+      }
       const outcome = await cleanupWhenFree(deps);
-      if (outcome && (outcome.removedGenerations > 0 || outcome.removedOrphans.length > 0)) {
+      if (
+        outcome &&
+        (outcome.removedGenerations > 0 || outcome.removedOrphans.length > 0 || outcome.removedErased.length > 0)
+      ) {
         logger.info(outcome, 'removed old key generations after their grace period');
       }
     } catch (error) {

@@ -13,7 +13,7 @@ export interface RotationSummary {
 }
 
 export function nothingCleaned(): CleanupOutcome {
-  return { removedGenerations: 0, removedOrphans: [] };
+  return { removedGenerations: 0, removedOrphans: [], removedErased: [] };
 }
 
 /** A dry run logs what it would rotate and changes nothing. */
@@ -40,6 +40,7 @@ export function runSummary(
     cleanup: {
       removedGenerations: first.removedGenerations + last.removedGenerations,
       removedOrphans: [...first.removedOrphans, ...last.removedOrphans],
+      removedErased: [...first.removedErased, ...last.removedErased],
     },
   };
 }

@@ -26,6 +26,10 @@ export const errorCatalog = {
   UPLOAD_002: { status: 507, message: 'There is not enough free disk space for this upload.' },
   UPLOAD_003: { status: 403, message: 'Only an administrator may upload on this Keepsake.' },
   DOWNLOAD_001: { status: 403, message: 'Only an administrator may download on this Keepsake.' },
+  TRASH_001: {
+    status: 403,
+    message: 'Members may trash, restore or delete only the items they uploaded; ask an administrator.',
+  },
   SYSTEM_001: { status: 500, message: 'Something went wrong on the server.' },
   SYSTEM_002: { status: 500, message: 'The stored file could not be read.' },
   SYSTEM_003: { status: 400, message: 'The request is not valid.' },

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import archiver, { type Archiver } from 'archiver';
+import { rawOriginalPath } from '@keepsake/contracts';
 import type { MediaFile } from '@keepsake/database';
 import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
 import { ZipEntryNames } from './zipEntryNames.js';
@@ -20,7 +21,7 @@ function skipReason(item: MediaFile): string | null {
 }
 
 /**
- * The items' originals as one zip, written while it is read: each original is decrypted straight
+ * The items' originals as one zip (a JPEG's RAW of the same shot beside it, under its own name), written while it is read: each original is decrypted straight
  * into the archive one after the other (stored, not compressed: photos and videos are compressed
  * already), so neither a temporary file nor a whole file in memory. Items without an original are
  * named in a SKIPPED.txt at the end.
@@ -52,9 +53,16 @@ async function addAll(
       skipped.push(`${item.original_name}: ${reason ?? 'its original could not be read'}`);
       continue;
     }
-    archive.append(original, { name: names.next(item.original_name), date: item.taken_at ?? item.created_at });
+    const date = item.taken_at ?? item.created_at;
+    archive.append(original, { name: names.next(item.original_name), date });
     // One original at a time: the next file is opened only once this one is in the archive.
     await once(archive, 'entry', { signal });
+    const raw = keptRawName(item);
+    const rawStream = raw ? await openSealed(deps, item, rawOriginalPath(item.original_path!), callbacks) : null;
+    if (raw && rawStream) {
+      archive.append(rawStream, { name: names.next(raw), date });
+      await once(archive, 'entry', { signal });
+    } else if (raw) skipped.push(`${raw}: the RAW kept with ${item.original_name} could not be read`);
     callbacks.included(item);
   }
   if (skipped.length > 0) {
@@ -63,8 +71,23 @@ async function addAll(
   await archive.finalize();
 }
 
-async function openOriginal(deps: SealedDeps, item: MediaFile, callbacks: ZipCallbacks): Promise<Readable | null> {
-  const file = assetFile(deps.assetsDir, item.original_path!);
+/** The name of the RAW kept beside a JPEG item's original (metadata.raw, RAW+JPEG pairs), if one was kept. */
+function keptRawName(item: MediaFile): string | null {
+  const raw = item.metadata.raw as { name?: unknown; file?: unknown } | undefined;
+  return typeof raw?.name === 'string' && typeof raw.file === 'string' ? raw.name : null;
+}
+
+function openOriginal(deps: SealedDeps, item: MediaFile, callbacks: ZipCallbacks): Promise<Readable | null> {
+  return openSealed(deps, item, item.original_path!, callbacks);
+}
+
+async function openSealed(
+  deps: SealedDeps,
+  item: MediaFile,
+  relativePath: string,
+  callbacks: ZipCallbacks,
+): Promise<Readable | null> {
+  const file = assetFile(deps.assetsDir, relativePath);
   if (!file) return null;
   try {
     return await openSealedAsset(deps, item.id, file);

@@ -14,6 +14,7 @@ import { healthRoutes } from './health.js';
 import { mediaRoutes } from './media/mediaRoutes.js';
 import { sessionRoutes } from './sessions.js';
 import { setupRoutes } from './setup.js';
+import { trashRouteGroup } from './trash/trashRoutesGroup.js';
 import { uploadRoutes } from './uploads/uploadRoutes.js';
 
 const routeGroups = [
@@ -26,6 +27,7 @@ const routeGroups = [
   sessionRoutes,
   mediaRoutes,
   albumRouteGroup,
+  trashRouteGroup,
   uploadRoutes,
   adminUserRoutes,
   adminQueueRoutes,

@@ -5,7 +5,10 @@ export const Uuid = Type.String({ format: 'uuid', description: 'a UUID' });
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'AUTH_00x, SEC_00x, MEDIA_00x, UPLOAD_00x or SYSTEM_00x (ARCHITECTURE.md)' }),
+      code: Type.String({
+        description:
+          'AUTH_00x, SEC_00x, MEDIA_00x, UPLOAD_00x, DOWNLOAD_00x, TRASH_00x or SYSTEM_00x (ARCHITECTURE.md)',
+      }),
       message: Type.String(),
       details: Type.Unknown(),
       timestamp: Type.String({ format: 'date-time' }),

@@ -75,6 +75,8 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
     WORKERS: String(options.workers ?? 2),
     KEEP_ORIGINALS: String(options.keepOriginals ?? true),
     JOB_TIMEOUT_MINUTES: String(options.jobTimeoutMinutes ?? 5),
+    // A RAW alone does not wait for a JPEG that will never come (pairing tests set their own).
+    RAW_PAIR_WAIT_SECONDS: '0',
     ...options.env,
   };
   const config = loadProcessorConfig(env);

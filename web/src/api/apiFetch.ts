@@ -10,6 +10,8 @@ export interface ApiRequest {
   signal?: AbortSignal;
   /** Let the request outlive the page (the last progress heartbeat when a video closes). */
   keepalive?: boolean;
+  /** `blob`: the answer's bytes (a picture behind the Bearer token), not JSON. */
+  as?: 'json' | 'blob';
 }
 
 /** A valid access token, refreshing first when it is missing or about to expire. */
@@ -42,6 +44,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   if (!response.ok) return failWith(await ApiError.fromResponse(response));
   markActivity();
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  if (request.as === 'blob') return (await response.blob()) as T;
   return (await response.json()) as T;
 }
 

@@ -62,3 +62,6 @@ export type UploadSettings = Answer<'/api/uploads', 'get'>;
 export type MemoryGroup = Answer<'/api/media/library/on-this-day', 'get'>['groups'][number];
 /** Continue watching: a half-watched video and where to resume it. */
 export type UnfinishedVideo = Answer<'/api/media/library/continue-watching', 'get'>['items'][number];
+
+export type TrashPage = Answer<'/api/trash', 'get'>;
+export type TrashItem = TrashPage['items'][number];

@@ -26,6 +26,7 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/favourites">Favourites</NavLink>
           <NavLink to="/albums">Albums</NavLink>
+          <NavLink to="/trash">Trash</NavLink>
           <NavLink to="/devices">My devices</NavLink>
           {isAdmin && <NavLink to="/admin">Admin</NavLink>}
         </nav>

@@ -121,10 +121,22 @@ export function GalleryGrid({
           if (!row) return null;
           const offset = { transform: `translateY(${virtualRow.start - scrollMargin}px)` };
           if (row.kind === 'header') {
+            const allSelected = selection?.active && row.ids.every((id) => selection.selected.has(id));
             return (
-              <h2 key={row.key} className="grid-row month-header" style={offset}>
-                {row.label}
-              </h2>
+              <div key={row.key} className="grid-row month-header" style={offset}>
+                <h2>{row.label}</h2>
+                {selection?.active && (
+                  <button
+                    type="button"
+                    className="button subtle month-select"
+                    aria-pressed={allSelected}
+                    aria-label={`${allSelected ? 'Unselect' : 'Select'} all of ${row.label}`}
+                    onClick={() => selection.selectGroup(row.ids)}
+                  >
+                    {allSelected ? 'Unselect' : 'Select all'}
+                  </button>
+                )}
+              </div>
             );
           }
           return (

@@ -13,6 +13,7 @@ import { SelectionBar } from '../selection/SelectionBar';
 import { useSelection, type Selection } from '../selection/useSelection';
 import { useSelectionShortcuts } from '../selection/useSelectionShortcuts';
 import { TimelineScrubber } from '../timeline/TimelineScrubber';
+import { MoveToTrashButton } from '../trash/MoveToTrashButton';
 import { useLibraryMonths } from '../timeline/useLibraryMonths';
 import { monthGrouping } from './buildRows';
 import { GalleryGrid } from './GalleryGrid';
@@ -220,6 +221,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
       <SelectionBar selection={selection}>
         {selectionActions?.(selection, setNotice)}
         <DownloadSelectionButton selection={selection} report={setNotice} />
+        <MoveToTrashButton selection={selection} report={setNotice} />
         <button
           type="button"
           className="button primary"

@@ -1,9 +1,9 @@
 import type { MediaItem } from '../api/types';
 
 /** A row of the grid; `group` is the month (the grouping's key) it belongs to, null without grouping. */
-export type GalleryRow = { group: string | null } & (
-  { kind: 'header'; key: string; label: string } | { kind: 'tiles'; key: string; items: MediaItem[] }
-);
+export type GalleryRow = { group: string | null } &
+  /** `ids`: the month's items loaded so far, for its "Select all". */
+  ({ kind: 'header'; key: string; label: string; ids: string[] } | { kind: 'tiles'; key: string; items: MediaItem[] });
 
 export interface Grouping {
   /** A stable key for the group an item belongs to (e.g. "2024-07"). */
@@ -18,6 +18,7 @@ export interface Grouping {
 export function buildRows(items: readonly MediaItem[], columns: number, grouping: Grouping | null): GalleryRow[] {
   const rows: GalleryRow[] = [];
   let group: string | null = null;
+  let groupIds: string[] = [];
   let current: MediaItem[] = [];
   const flush = () => {
     if (current.length === 0) return;
@@ -30,8 +31,10 @@ export function buildRows(items: readonly MediaItem[], columns: number, grouping
       if (key !== group) {
         flush();
         group = key;
-        rows.push({ kind: 'header', key: `header:${key}`, label: grouping.labelOf(key), group });
+        groupIds = [];
+        rows.push({ kind: 'header', key: `header:${key}`, label: grouping.labelOf(key), ids: groupIds, group });
       }
+      groupIds.push(item.id);
     }
     current.push(item);
     if (current.length === columns) flush();

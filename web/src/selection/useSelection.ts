@@ -13,6 +13,8 @@ export interface Selection {
   /** Selects or unselects one tile; `range` (shift) selects from the last one touched to this one. */
   toggle: (id: string, range: boolean) => void;
   selectAll: () => void;
+  /** A month's "Select all": selects these, or unselects them when all already are. */
+  selectGroup: (ids: readonly string[]) => void;
 }
 
 interface State {
@@ -24,7 +26,7 @@ interface State {
 const none: State = { active: false, selected: new Set(), anchor: null };
 
 /**
- * Picking several items of a grid (albums today; the trash will use it too). `ordered` is the
+ * Picking several items of a grid (library views and the trash). `ordered` is the
  * grid's items in the order shown, for shift-click ranges and "select all".
  */
 export function useSelection(ordered: readonly string[]): Selection {
@@ -49,6 +51,20 @@ export function useSelection(ordered: readonly string[]): Selection {
     [],
   );
 
+  const selectGroup = useCallback(
+    (group: readonly string[]) =>
+      setState((current) => {
+        const selected = new Set(current.selected);
+        const all = group.every((id) => selected.has(id));
+        for (const id of group) {
+          if (all) selected.delete(id);
+          else selected.add(id);
+        }
+        return { active: true, selected, anchor: current.anchor };
+      }),
+    [],
+  );
+
   const ids = useMemo(() => ordered.filter((id) => state.selected.has(id)), [ordered, state.selected]);
-  return { active: state.active, selected: state.selected, ids, start, end, toggle, selectAll };
+  return { active: state.active, selected: state.selected, ids, start, end, toggle, selectAll, selectGroup };
 }

@@ -10,6 +10,8 @@ export interface RetryOptions {
   errorCode?: string;
   /** A release that was not the job's fault (shutdown, waiting on a duplicate) gives the attempt back. */
   refundAttempt?: boolean;
+  /** The stage it waits in (default: 'queued' for a release, 'retrying' after a failure). */
+  stage?: string;
 }
 
 /** Puts the job back in the queue to run after a delay (backoff after a failure, or a release). */
@@ -21,7 +23,7 @@ export async function retryJob(db: Db, options: RetryOptions): Promise<boolean> 
       run_after: sql<Date>`now() + make_interval(secs => ${options.delaySeconds})`,
       lease_until: null,
       worker_id: null,
-      stage: options.refundAttempt ? 'queued' : 'retrying',
+      stage: options.stage ?? (options.refundAttempt ? 'queued' : 'retrying'),
       progress: 0,
       ...(options.refundAttempt ? { attempts: sql<number>`greatest(attempts - 1, 0)` } : {}),
       ...(options.error === undefined ? {} : { error: options.error, error_code: options.errorCode ?? null }),

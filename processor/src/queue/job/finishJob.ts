@@ -18,6 +18,14 @@ export async function finishAsDuplicate(run: JobRun, mediaId: string): Promise<J
   return { kind: 'duplicate', mediaId };
 }
 
+/** A RAW kept as the second original of its shot's JPEG item (pairRaw.ts): its job is done. */
+export async function finishPaired(run: JobRun, mediaId: string): Promise<JobOutcome> {
+  await removeImport(run);
+  run.logger.info({ stage: 'paired', mediaId, durationMs: Date.now() - run.started }, 'RAW kept with its JPEG');
+  run.progress.finish('completed', 'paired');
+  return { kind: 'completed', mediaId };
+}
+
 /** Called once the item is committed: only then does the original leave imports/. */
 export async function finishPublished(run: JobRun, mediaId: string, type: ProcessedMedia['type']): Promise<JobOutcome> {
   await removeImport(run);

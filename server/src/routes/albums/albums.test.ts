@@ -135,6 +135,42 @@ describe('albums, shared by the household', () => {
     expect(kept).toMatchObject({ item_count: 1, cover_media_id: ids[10], cover_chosen: false });
   });
 
+  it('a trashed item leaves the album (grid, count, chosen cover) and comes back when restored', async () => {
+    const album = await create(mum, 'Beach');
+    await call(mum, 'POST', `/api/albums/${album.id}/items`, { media_ids: [ids[12], ids[13], ids[14]] });
+    await call(mum, 'PATCH', `/api/albums/${album.id}`, { cover_media_id: ids[13] });
+    const grid = async () =>
+      (
+        (await call(mum, 'GET', `/api/media/library?album=${album.id}`)).json() as { items: { id: string }[] }
+      ).items.map((item) => item.id);
+    // Members trash what they uploaded.
+    const kidId = (
+      await h.t.db.selectFrom('users').select('id').where('username', '=', 'kid').executeTakeFirstOrThrow()
+    ).id;
+    await h.t.db.updateTable('media_files').set({ uploaded_by: kidId }).where('id', '=', ids[13]!).execute();
+    const trashed = await call(kid, 'POST', '/api/media/trash', { ids: [ids[13]] });
+    expect(trashed.statusCode, trashed.body).toBe(200);
+
+    expect(await grid()).toEqual([ids[12], ids[14]]);
+    const without = (await call(mum, 'GET', `/api/albums/${album.id}`)).json() as Album;
+    expect(without).toMatchObject({ item_count: 2, cover_media_id: ids[12] });
+    expect(without.cover_thumbnail_url).not.toContain(ids[13]);
+    expect((await list(kid)).find((a) => a.id === album.id)?.item_count).toBe(2);
+    // Nor can it be added to another album while in the trash.
+    const other = await create(kid, 'Other');
+    const refused = await call(kid, 'POST', `/api/albums/${other.id}/items`, { media_ids: [ids[13]] });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error).toMatchObject({ code: 'MEDIA_001', details: { missing: [ids[13]] } });
+
+    expect((await call(kid, 'POST', '/api/trash/restore', { ids: [ids[13]] })).statusCode).toBe(200);
+    expect(await grid()).toEqual([ids[12], ids[13], ids[14]]);
+    expect((await call(mum, 'GET', `/api/albums/${album.id}`)).json()).toMatchObject({
+      item_count: 3,
+      cover_media_id: ids[13],
+      cover_chosen: true,
+    });
+  });
+
   it('audits every change', async () => {
     const album = await create(kid, 'Audited');
     await call(kid, 'POST', `/api/albums/${album.id}/items`, { media_ids: [ids[11]] });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaFile } from '@keepsake/database';
-import { createProcessingEnv, generateImage, generateVideo, type ProcessingEnv } from '@keepsake/testkit';
+import { createProcessingEnv, generateImage, generateVideo, writeDng, type ProcessingEnv } from '@keepsake/testkit';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
 
@@ -28,13 +28,15 @@ describe('downloads (real processed media)', () => {
     env = await createProcessingEnv({ workers: 1 });
     sources = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-download-'));
     await generateImage({ file: path.join(env.importsDir, 'garden.jpg'), width: 640, height: 480, format: 'jpeg' });
+    // The same shot as a RAW too (RAW+JPEG): kept with garden.jpg's item, not an item of its own.
+    await writeDng({ file: path.join(env.importsDir, 'garden.dng'), width: 64, height: 48 });
     await generateImage({ file: path.join(env.importsDir, 'Été à Noël.png'), width: 300, height: 200, format: 'png' });
     await generateImage({ file: path.join(env.importsDir, 'lost.jpg'), width: 200, height: 300, format: 'jpeg' });
     await generateVideo({ file: path.join(env.importsDir, 'beach.mp4'), width: 320, height: 240, seconds: 2, fps: 10 });
     for (const name of await fs.readdir(env.importsDir)) {
       dropped.set(name, await fs.readFile(path.join(env.importsDir, name)));
     }
-    expect((await env.processor().runOnce()).completed).toBe(4);
+    expect((await env.processor().runOnce()).completed).toBe(5);
     for (const item of await env.t.db.selectFrom('media_files').selectAll().execute()) {
       byName.set(item.original_name, item);
     }
@@ -79,7 +81,8 @@ describe('downloads (real processed media)', () => {
   };
 
   it('gives a member the original byte for byte, under its unicode name, and audits it', async () => {
-    for (const name of ['Été à Noël.png', 'beach.mp4']) {
+    // A JPEG kept with its RAW downloads as the JPEG: the picture the gallery shows.
+    for (const name of ['Été à Noël.png', 'beach.mp4', 'garden.jpg']) {
       const url = await originalUrl(h, member, name);
       expect(url).toMatch(/^\/api\/media\/original\//);
       const response = await h.app.inject({ method: 'GET', url: url! });
@@ -106,7 +109,7 @@ describe('downloads (real processed media)', () => {
     expect(response.json().error.code).toBe('MEDIA_001');
   });
 
-  it('zips several originals, all byte-identical, and names what it left out', async () => {
+  it('zips several originals (a RAW beside its JPEG), all byte-identical, and names what it left out', async () => {
     const names = ['garden.jpg', 'Été à Noël.png', 'beach.mp4', 'lost.jpg'];
     const asked = await askZip(h, member, names.map(id));
     expect(asked.statusCode).toBe(200);
@@ -121,8 +124,8 @@ describe('downloads (real processed media)', () => {
     const zip = path.join(sources, 'download.zip');
     await fs.writeFile(zip, response.rawPayload);
     const listing = (await run('unzip', ['-Z1', zip])).stdout.trim().split('\n');
-    expect(listing).toEqual(['garden.jpg', 'Été à Noël.png', 'beach.mp4', 'SKIPPED.txt']);
-    for (const name of ['garden.jpg', 'Été à Noël.png', 'beach.mp4']) {
+    expect(listing).toEqual(['garden.jpg', 'garden.dng', 'Été à Noël.png', 'beach.mp4', 'SKIPPED.txt']);
+    for (const name of ['garden.jpg', 'garden.dng', 'Été à Noël.png', 'beach.mp4']) {
       const out = await run('unzip', ['-p', zip, name], { encoding: 'buffer', maxBuffer: 64 * 1024 ** 2 });
       expect(out.stdout.equals(dropped.get(name)!), name).toBe(true);
     }

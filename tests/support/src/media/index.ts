@@ -9,3 +9,4 @@ export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVar
 export { repoRoot } from './repoRoot.js';
 export { playHlsUrl } from './playHlsUrl.js';
 export { writeDng, type DngSpec } from './writeDng.js';
+export { rawFixture, rawFixtures } from './rawFixtures.js';

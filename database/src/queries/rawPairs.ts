@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/createDb.js';
+import type { MediaStatus, MediaType, QueueStatus, RawPair, RawPairState } from '../db/schema.js';
+
+/** A shot: its folder inside imports/ and base name, lower-cased (`dcim/img_0001`). */
+export interface Shot {
+  folder: string;
+  base: string;
+}
+
+/** The queue's paths without their extension, lower-cased: the processing_queue_shot index. */
+const shotOfPath = sql<string>`lower(regexp_replace(path, '\\.[^./]*$', ''))`;
+
+/**
+ * The shot's row, made if missing, locked until the transaction ends: only one RAW job decides
+ * for a shot at a time, whichever processor runs it.
+ */
+export async function lockPair(trx: Db, shot: Shot, rawJobId: number): Promise<RawPair> {
+  await trx
+    .insertInto('raw_pairs')
+    .values({ ...shot, raw_job_id: rawJobId, updated_at: sql<Date>`now()` })
+    .onConflict((oc) => oc.columns(['folder', 'base']).doNothing())
+    .execute();
+  return trx
+    .selectFrom('raw_pairs')
+    .selectAll()
+    .where('folder', '=', shot.folder)
+    .where('base', '=', shot.base)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setPair(
+  trx: Db,
+  shot: Shot,
+  change: { state: RawPairState; rawJobId: number; mediaId?: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('raw_pairs')
+    .set({
+      state: change.state,
+      raw_job_id: change.rawJobId,
+      ...(change.mediaId === undefined ? {} : { media_id: change.mediaId }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('folder', '=', shot.folder)
+    .where('base', '=', shot.base)
+    .execute();
+}
+
+export interface ShotFile {
+  jobId: number;
+  path: string;
+  status: QueueStatus;
+  stage: string | null;
+  mediaId: string | null;
+  mediaStatus: MediaStatus | null;
+  mediaType: MediaType | null;
+  mime: string | null;
+  /** The item keeps a RAW already (metadata.raw). */
+  hasRaw: boolean;
+}
+
+/** The other queued files of the shot (IMG_0001.JPG beside IMG_0001.CR2), with the item each made. */
+export async function otherFilesOfShot(trx: Db, shot: Shot, jobId: number): Promise<ShotFile[]> {
+  const stem = shot.folder ? `${shot.folder}/${shot.base}` : shot.base;
+  const rows = await trx
+    .selectFrom('processing_queue as q')
+    .leftJoin('media_files as m', 'm.id', 'q.media_id')
+    .select(['q.id', 'q.path', 'q.status', 'q.stage', 'q.media_id', 'm.status as media_status', 'm.type', 'm.mime'])
+    .select(sql<boolean>`coalesce(m.metadata ? 'raw', false)`.as('has_raw'))
+    .where(shotOfPath, '=', stem)
+    .where('q.id', '!=', jobId)
+    .orderBy('q.id')
+    .execute();
+  return rows.map((row) => ({
+    jobId: row.id,
+    path: row.path,
+    status: row.status,
+    stage: row.stage,
+    mediaId: row.media_id,
+    mediaStatus: row.media_status,
+    mediaType: row.type,
+    mime: row.mime,
+    hasRaw: row.has_raw,
+  }));
+}
+
+/** The queue stage of a RAW released to wait for its shot's JPEG. */
+export const PAIRING_STAGE = 'pairing';
+
+/** What the item records of the RAW kept beside its JPEG (media_files.metadata.raw). */
+export interface RawCompanion {
+  /** As dropped (IMG_0001.CR2). */
+  name: string;
+  mime: string;
+  size: number;
+  /** The sealed file's name in the item's originals folder; null when originals are not kept. */
+  file: string | null;
+}
+
+/** Notes the RAW on its JPEG's item, if the item is still completed on that generation. */
+export async function recordRawCompanion(
+  trx: Db,
+  item: { mediaId: string; generation: number },
+  raw: RawCompanion,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('media_files')
+    .set({
+      metadata: sql`metadata || jsonb_build_object('raw', ${JSON.stringify(raw)}::jsonb)`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', item.mediaId)
+    .where('generation', '=', item.generation)
+    .where('status', '=', 'completed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
