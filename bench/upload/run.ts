@@ -3,7 +3,8 @@
  * 200 MiB) uploaded with tus in 32 MiB PATCHes through nginx + server (sign-in, tus, the file
  * store, the move into imports/uploads/), next to the same nginx alone writing the same bytes to
  * disk (WebDAV PUT of the same chunks into a folder), same TLS, same run. The server's peak RSS is
- * sampled during the upload. Goals: ≥ 0.7 of the baseline's throughput, peak RSS < 200 MB.
+ * sampled during the upload; the server is the compiled one npm start and the image run (built
+ * here with tsc -b first). Goals: ≥ 0.7 of the baseline's throughput, peak RSS < 200 MB.
  * Nothing asserted. Run: npm run bench -- upload, or with a size:
  * node --conditions=source --import tsx bench/upload/run.ts --size 200
  */
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
 import {
+  runToEnd,
   setUpTestDatabases,
   startStack,
   tusCreate,
@@ -93,8 +95,10 @@ async function alternateChunks(target: TusTarget, putBase: string, source: strin
 }
 
 async function main(): Promise<void> {
+  // The server measured is the one npm start and the image run: compiled, not under tsx.
+  await runToEnd('tsc -b server', 'npx', ['tsc', '-b', 'server'], process.env);
   const teardown = await setUpTestDatabases();
-  const stack = await startStack({ env: { ACCEL_REDIRECT: 'true', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({ env: { ACCEL_REDIRECT: 'true', LOG_LEVEL: 'warn' }, server: 'built' });
   try {
     await stack.createUser({ username: bench.login, password: bench.password });
     const nginx = await stack.startNginx();

@@ -1,11 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImage, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { anna, ben, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
-
-const anna = { login: 'anna', password: 'Kitchen#Table7' };
-const ben = { login: 'ben', password: 'Garden#Shed42' };
 
 /** Newest first, as the gallery shows them. */
 const photos = [
@@ -27,24 +23,7 @@ describe('albums in the gallery', () => {
   let phone: Page;
 
   beforeAll(async () => {
-    ({ stack, browser } = await startBrowserStack({
-      users: [
-        { username: anna.login, password: anna.password, fullName: 'Anna Berg' },
-        { username: ben.login, password: ben.password, fullName: 'Ben Berg' },
-      ],
-      prepare: async (started) => {
-        for (const [name, dateTaken] of photos)
-          await generateImage({
-            file: path.join(started.dirs.imports, name),
-            width: 640,
-            height: 480,
-            format: 'jpeg',
-            exif: { dateTaken },
-          });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
-    }));
+    ({ stack, browser } = await startBrowserStack({ members: [anna, ben], photos }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })).newPage();
   });
@@ -209,5 +188,35 @@ describe('albums in the gallery', () => {
     await list.getByText('Add the selected items to an album').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => list.count()).toBe(0);
+  });
+
+  it('on a 360 px phone every section of the top nav is on screen and a thumb opens Albums', async () => {
+    const narrow = await (
+      await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true })
+    ).newPage();
+    await signInThroughForm(narrow, stack.baseUrl, ben);
+    await narrow.locator('a.tile').first().waitFor(); // the toolbar complete: count, Slideshow, Select
+    const links = narrow.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    expect(await links.count()).toBeGreaterThanOrEqual(4);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      expect(box.height).toBeGreaterThanOrEqual(44); // a thumb's target
+    }
+    // Nothing on the page is wider than the screen: no sideways scrolling to find a section.
+    const [width, wider] = await narrow
+      .locator('html')
+      .evaluate((html) => [
+        html.scrollWidth,
+        [...html.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > 360.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      ]);
+    expect(width, `wider than the screen: ${String(wider)}`).toBeLessThanOrEqual(360);
+    await saveScreenshot(narrow, 'nav-360');
+    await nav(narrow, 'Albums').tap();
+    await narrow.waitForURL('**/albums');
+    await narrow.close();
   });
 });

@@ -1,11 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImage, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { anna, ben, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
-
-const anna = { login: 'anna', password: 'Kitchen#Table7' };
-const ben = { login: 'ben', password: 'Garden#Shed42' };
 
 /** Hearts in the browser: on the tile, in the viewer (button and `f`), in a Favourites view of one's own. */
 describe('favourites in the gallery', () => {
@@ -15,25 +11,11 @@ describe('favourites in the gallery', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: [
-        { username: anna.login, password: anna.password, fullName: 'Anna Berg' },
-        { username: ben.login, password: ben.password, fullName: 'Ben Berg' },
+      members: [anna, ben],
+      photos: [
+        ['garden.jpg', '2024:07:14 10:30:00'],
+        ['harbour.jpg', '2023:06:02 18:00:00'],
       ],
-      prepare: async (started) => {
-        for (const [name, dateTaken] of [
-          ['garden.jpg', '2024:07:14 10:30:00'],
-          ['harbour.jpg', '2023:06:02 18:00:00'],
-        ] as const)
-          await generateImage({
-            file: path.join(started.dirs.imports, name),
-            width: 640,
-            height: 480,
-            format: 'jpeg',
-            exif: { dateTaken },
-          });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
     }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImage, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
-const anna = { login: 'anna', password: 'Kitchen#Table7' };
 /** The browser's today, held still so the test never straddles a midnight. */
 const today = new Date('2026-06-15T12:00:00Z');
 
@@ -16,24 +14,13 @@ describe('On this day', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: [{ username: anna.login, password: anna.password, fullName: 'Anna Berg' }],
-      prepare: async (started) => {
-        for (const [name, dateTaken] of [
-          ['last-june.jpg', '2025:06:15 09:00:00'],
-          ['last-june-evening.jpg', '2025:06:15 19:00:00'],
-          ['seven-years.jpg', '2019:06:15 11:00:00'],
-          ['the-day-before.jpg', '2025:06:14 11:00:00'],
-        ] as const)
-          await generateImage({
-            file: path.join(started.dirs.imports, name),
-            width: 640,
-            height: 480,
-            format: 'jpeg',
-            exif: { dateTaken },
-          });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
+      members: [anna],
+      photos: [
+        ['last-june.jpg', '2025:06:15 09:00:00'],
+        ['last-june-evening.jpg', '2025:06:15 19:00:00'],
+        ['seven-years.jpg', '2019:06:15 11:00:00'],
+        ['the-day-before.jpg', '2025:06:14 11:00:00'],
+      ],
     }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
     await context.clock.setFixedTime(today);

@@ -1,59 +1,35 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseEnv,
-  createTestDatabase,
-  deleteRedisKeys,
   freePort,
+  prepareNativeInstall,
   startProcess,
   waitFor,
   waitForHttp,
+  type NativeInstall,
   type RunningProcess,
-  type TestDatabase,
 } from '@keepsake/testkit';
 import { listening } from './support/listening.js';
 
 /** `npm run dev` as a developer runs it: server and processor under tsx watch, Vite in front. */
 describe('npm run dev', () => {
-  let root: string;
-  let database: TestDatabase;
+  let install: NativeInstall;
   let dev: RunningProcess;
   let apiPort: number;
   let webPort: number;
-  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redisPrefix = `test:${randomUUID()}:`;
 
   beforeAll(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-dev-'));
-    await fs.mkdir(path.join(root, 'imports'));
-    database = await createTestDatabase();
-    apiPort = await freePort();
     webPort = await freePort();
-    dev = startProcess('npm run dev', 'npm', ['run', 'dev'], {
-      ...baseEnv(),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: redisPrefix,
-      IMPORTS_DIR: path.join(root, 'imports'),
-      ASSETS_DIR: path.join(root, 'assets'),
-      PRIVATE_DIR: path.join(root, 'private'),
-      PORT: String(apiPort),
-      WEB_DEV_PORT: String(webPort),
-      // Fewer lines than the debug default, so the output's tail still holds the start.
-      LOG_LEVEL: 'info',
-    });
+    // Fewer lines than the debug default, so the output's tail still holds the start.
+    install = await prepareNativeInstall('keepsake-dev-', { WEB_DEV_PORT: String(webPort), LOG_LEVEL: 'info' });
+    apiPort = Number(install.env.PORT);
+    dev = startProcess('npm run dev', 'npm', ['run', 'dev'], install.env);
     // The API through Vite's proxy: both are up and wired together.
     await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, dev, 120_000);
   });
 
   afterAll(async () => {
     await dev?.stop(40_000);
-    await database?.drop();
-    await deleteRedisKeys(redisUrl, redisPrefix).catch(() => {});
-    if (root) await fs.rm(root, { recursive: true, force: true });
+    await install?.remove();
   });
 
   it('serves the gallery from Vite with hot reload, and the API behind it', async () => {

@@ -1,33 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseEnv,
   certificateSpki,
-  createTestDatabase,
-  deleteRedisKeys,
-  freePort,
   generateVideo,
-  httpsRequest,
   launchChromium,
+  nativeOrigin as origin,
+  prepareNativeInstall,
   runToEnd,
   saveScreenshot,
   startProcess,
   waitFor,
-  waitForReady,
+  waitForNativeHealth,
   watchConsole,
   type ConsoleWatch,
+  type NativeInstall,
   type RunningProcess,
-  type TestDatabase,
 } from '@keepsake/testkit';
 
 import { listening } from './support/listening.js';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
-const origin = 'https://127.0.0.1:1027';
 const pia = { login: 'pia', password: 'Meadow#Lane64' };
 
 /**
@@ -36,47 +30,20 @@ const pia = { login: 'pia', password: 'Meadow#Lane64' };
  * imports/, and a person in Chromium who trusts exactly the certificate the install made.
  */
 describe('npm start: the whole stack natively, on https://127.0.0.1:1027', () => {
+  let install: NativeInstall;
   let root: string;
-  let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
   let keepsake: RunningProcess;
   let browser: Browser;
   let page: Page;
   let console: ConsoleWatch;
-  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redisPrefix = `test:${randomUUID()}:`;
 
   beforeAll(async () => {
     if (await listening(1027)) throw new Error('port 1027 is taken (is Keepsake running here?): this test needs it');
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-native-'));
-    await fs.mkdir(path.join(root, 'imports'));
-    await fs.mkdir(path.join(root, 'assets'));
-    database = await createTestDatabase();
-    env = {
-      ...baseEnv(),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: redisPrefix,
-      IMPORTS_DIR: path.join(root, 'imports'),
-      ASSETS_DIR: path.join(root, 'assets'),
-      PRIVATE_DIR: path.join(root, 'private'),
-      KEEPSAKE_RUN_DIR: path.join(root, 'run'),
-      // The server's own port is free-chosen (3000 may be in use here); nginx is on 1027 as installed.
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-      WORKERS: '1',
-    };
+    install = await prepareNativeInstall('keepsake-native-', { WORKERS: '1' });
+    ({ root, env } = install);
     keepsake = startProcess('npm start', 'npm', ['start'], env);
-    const caFile = path.join(root, 'private', 'ca.crt');
-    await waitForReady(
-      `${origin}/api/health`,
-      async () => {
-        const answer = await httpsRequest(`${origin}/api/health`, { ca: await fs.readFile(caFile) });
-        return answer.status === 200 || `HTTP ${answer.status}`;
-      },
-      keepsake,
-      180_000,
-    );
+    await waitForNativeHealth(install, keepsake, 180_000);
     await runToEnd(
       'npm run user',
       'npm',
@@ -97,9 +64,7 @@ describe('npm start: the whole stack natively, on https://127.0.0.1:1027', () =>
   afterAll(async () => {
     await browser?.close();
     await keepsake?.stop(40_000);
-    await database?.drop();
-    await deleteRedisKeys(redisUrl, redisPrefix).catch(() => {});
-    if (root) await fs.rm(root, { recursive: true, force: true });
+    await install?.remove();
   });
 
   it('prepared everything itself and says where it runs', () => {

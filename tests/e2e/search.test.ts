@@ -1,10 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImage, launchChromium, saveScreenshot, startStack, type Stack } from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
-
-const anna = { login: 'anna', password: 'Kitchen#Table7' };
 
 /** The search box in the browser: words and dates, the query in the address, captions found. */
 describe('gallery search', () => {
@@ -13,30 +10,18 @@ describe('gallery search', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
-    await stack.createUser({ username: anna.login, password: anna.password, fullName: 'Anna Berg' });
-    for (const [name, dateTaken] of [
-      ['garden.jpg', '2024:07:14 10:30:00'],
-      ['harbour.jpg', '2023:06:02 18:00:00'],
-      ['harbour-night.jpg', '2023:08:20 22:00:00'],
-    ] as const)
-      await generateImage({
-        file: path.join(stack.dirs.imports, name),
-        width: 640,
-        height: 480,
-        format: 'jpeg',
-        exif: { dateTaken },
-      });
-    const processed = await stack.processImports();
-    expect(processed.exitCode, processed.output).toBe(0);
-    browser = await launchChromium();
+    ({ stack, browser } = await startBrowserStack({
+      members: [anna],
+      photos: [
+        ['garden.jpg', '2024:07:14 10:30:00'],
+        ['harbour.jpg', '2023:06:02 18:00:00'],
+        ['harbour-night.jpg', '2023:08:20 22:00:00'],
+      ],
+    }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopBrowserStack({ stack, browser }));
 
   const box = () => page.getByRole('searchbox', { name: /Search/ });
   const titles = () => page.locator('a.tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('title')).sort());

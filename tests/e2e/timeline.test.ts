@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
-const anna = { login: 'anna', password: 'Kitchen#Table7' };
 const items = 100_000;
+const seededEvery = 4733; // seconds between two items' dates taken, from 2010-01-01 UTC
+const pad = (n: number) => String(n).padStart(6, '0');
+/** The name of the first item taken at or after `instant` (the oldest of the month it starts). */
+const firstAt = (instant: number) => `IMG_${pad(Math.ceil((instant - Date.UTC(2010, 0, 1)) / 1000 / seededEvery))}.jpg`;
 
 /**
  * 100k items over 15 years (2010–2024), written straight into the database: the scrubber is
@@ -16,7 +19,7 @@ async function seedFifteenYears(stack: Stack): Promise<void> {
   await sql`
     INSERT INTO media_files (original_name, type, mime, size, content_hash, status, taken_at, updated_at)
     SELECT 'IMG_' || lpad(i::text, 6, '0') || '.jpg', 'image', 'image/jpeg', 1, md5(i::text), 'completed',
-           timestamptz '2010-01-01 00:00:00+00' + i * interval '4733 seconds', now()
+           timestamptz '2010-01-01 00:00:00+00' + i * ${`${seededEvery} seconds`}::interval, now()
     FROM generate_series(1, ${items}) AS i`.execute(stack.database.db);
   await sql`ANALYZE media_files`.execute(stack.database.db);
 }
@@ -30,10 +33,9 @@ describe('jump to any month', () => {
 
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
-      users: [{ username: anna.login, password: anna.password, fullName: 'Anna Berg' }],
+      members: [anna],
       prepare: seedFifteenYears,
     }));
-    // Month headers follow the browser's zone; the scrubber's months are UTC.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
     page = await context.newPage();
     page.on('request', (request: Request) => {
@@ -88,6 +90,55 @@ describe('jump to any month', () => {
     await page.getByRole('button', { name: 'Back to the newest' }).click();
     await expect.poll(firstHeader).toBe('December 2024');
     expect(new URL(page.url()).searchParams.has('month')).toBe(false);
+  });
+
+  it('scrolling up from a jump loads the newer months above, keeps the view still, and the scrubber follows', async () => {
+    await page.goto(`${stack.baseUrl}/?month=2019-06`);
+    await expect.poll(firstHeader).toBe('June 2019');
+    await page.locator('a.tile').first().waitFor();
+    libraryRequests.length = 0;
+    const june = page.locator('.month-header', { hasText: 'June 2019' });
+    const juneAt = (await june.boundingBox())!.y;
+    const newer = (url: URL) => url.searchParams.get('order') === 'asc';
+
+    // At the top of the page a wheel turned up asks for what lies above: the same keyset paging,
+    // against the order, from the jump's instant; June stays where it was on screen.
+    await page.mouse.move(640, 500);
+    await page.mouse.wheel(0, -300);
+    await page.locator(`a.tile[title="${firstAt(Date.UTC(2019, 6, 1))}"]`).waitFor();
+    expect(libraryRequests.map((url) => [url.searchParams.get('from'), url.searchParams.get('order')])).toEqual([
+      ['2019-07-01T00:00:00.000Z', 'asc'],
+    ]);
+    await expect.poll(async () => Math.round((await june.boundingBox())!.y)).toBe(Math.round(juneAt));
+    // The top of the screen is now July's oldest items: the scrubber says so.
+    await expect.poll(() => scrubber().getAttribute('aria-valuetext')).toBe('July 2019');
+    await saveScreenshot(page, 'timeline-scrolled-up');
+
+    // Further up, the next pages follow from the cursor, still against the order.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.wheel(0, -2000);
+          return libraryRequests.filter((url) => newer(url) && url.searchParams.has('cursor')).length;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(libraryRequests.every((url) => newer(url))).toBe(true);
+  });
+
+  it("month headers are the scrubber's UTC months in any time zone", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'America/Los_Angeles',
+    });
+    const west = await context.newPage();
+    await signInThroughForm(west, stack.baseUrl, anna);
+    // Oldest first from June: its first item is taken on 1 June 00:xx UTC, still 31 May in Los Angeles.
+    await west.goto(`${stack.baseUrl}/?month=2019-06&sort=taken-asc`);
+    await expect.poll(() => west.locator('.month-header').first().textContent()).toBe('June 2019');
+    expect(await west.locator('a.tile').first().getAttribute('title')).toBe(firstAt(Date.UTC(2019, 5, 1)));
+    await context.close();
   });
 
   it('a tap on the strip jumps on a phone', async () => {

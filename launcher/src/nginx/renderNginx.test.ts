@@ -54,6 +54,8 @@ describe('nginx/render', () => {
     const location = /location \/api\/uploads \{([^}]*)\}/.exec(conf)?.[1] ?? '';
     expect(location).toContain('allowlist.conf;');
     expect(location).toContain('proxy_request_buffering off;');
+    // Forwarded to the server in large pieces, not the default 16 KiB (bench/upload).
+    expect(location).toContain('client_body_buffer_size 1m;');
     const maxBody = Number(/client_max_body_size (\d+)m;/.exec(location)?.[1]) * 1024 * 1024;
     expect(maxBody).toBeGreaterThan(UPLOAD_CHUNK_BYTES);
     expect(Number(/client_body_timeout (\d+)s;/.exec(location)?.[1])).toBeGreaterThanOrEqual(120);

@@ -54,3 +54,11 @@ export async function insertGalleryRows(db: Db, count: number, start = 0): Promi
     await db.insertInto('media_files').values(rows).execute();
   }
 }
+
+/** Two rows no gallery view may show, beside the completed ones: one still processing, one failed. */
+export async function insertNotInGallery(db: Db): Promise<void> {
+  await db
+    .insertInto('media_files')
+    .values([galleryRow(9001, { status: 'processing' }), galleryRow(9002, { status: 'failed' })])
+    .execute();
+}

@@ -76,6 +76,12 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const { hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = library;
+  const loadEarlier = useCallback(() => {
+    if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage();
+  }, [hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage]);
+  /** The month at the top of the screen: the scrubber follows the scroll, not only the jumps. */
+  const [topMonth, setTopMonth] = useState<string | null>(null);
 
   // Another filter, order or search shows other items: what was selected is not on screen.
   const { end } = selection;
@@ -111,6 +117,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
     else next.delete('month');
     next.delete('item');
     setParams(next);
+    setTopMonth(null);
     window.scrollTo({ top: 0 });
   };
 
@@ -166,6 +173,11 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
         actions={toolbarActions}
       />
       {children}
+      {isFetchingPreviousPage && (
+        <div className="loading-earlier">
+          <Loading label="Loading more" />
+        </div>
+      )}
       {jumpedTo && (
         <p className="jump-notice">
           <span>From {monthLabel(jumpedTo)}</span>
@@ -174,7 +186,9 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
           </button>
         </p>
       )}
-      {grouping && timeline.length > 1 && <TimelineScrubber months={timeline} current={jumpedTo} onJump={jumpTo} />}
+      {grouping && timeline.length > 1 && (
+        <TimelineScrubber months={timeline} current={topMonth ?? jumpedTo} onJump={jumpTo} />
+      )}
       {notice && (
         <p className="notice success library-notice" role="status">
           {notice}
@@ -197,6 +211,9 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
           linkTo={linkTo}
           hasMore={Boolean(hasNextPage)}
           loadMore={loadMore}
+          hasEarlier={hasPreviousPage}
+          loadEarlier={loadEarlier}
+          onTopGroup={setTopMonth}
           selection={selection}
         />
       )}

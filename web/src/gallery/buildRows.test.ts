@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renditionUrlFields, type RenditionUrlField } from '@keepsake/contracts';
-import type { MediaItem } from '../api/types';
 import { buildRows, monthGrouping } from './buildRows';
 import { columnsForWidth } from './columnsForWidth';
+import { fakeItem as item } from './fakeItem';
 import { libraryQueryFrom } from './librarySearch';
 
-const item = (id: string, created_at: string, taken_at: string | null = null): MediaItem => ({
-  id,
-  type: 'image',
-  original_name: `${id}.jpg`,
-  name: `${id}.jpg`,
-  mime: 'image/webp',
-  size: 1,
-  width: 1,
-  height: 1,
-  duration: null,
-  taken_at,
-  created_at,
-  is_favourite: false,
-  caption: null,
-  ...(Object.fromEntries(renditionUrlFields.map((field) => [field, null])) as Record<RenditionUrlField, null>),
-  metadata: { width: 1, height: 1, size_bytes: 1 },
-});
-
-const byTaken = monthGrouping((i) => i.taken_at ?? i.created_at, 'UTC');
+const byTaken = monthGrouping((i) => i.taken_at ?? i.created_at);
 
 describe('gallery rows', () => {
   it('puts a month header where the month changes and fills rows to the column count', () => {
@@ -46,6 +27,27 @@ describe('gallery rows', () => {
   it('groups by the date taken when the file has one', () => {
     const rows = buildRows([item('a', '2025-01-01T00:00:00Z', '2019-03-03T12:00:00Z')], 4, byTaken);
     expect(rows[0]).toMatchObject({ kind: 'header', key: 'header:2019-03' });
+  });
+
+  it('groups in UTC, as the scrubber counts, wherever the browser is', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles'; // where 00:30 UTC on 1 July is still 30 June
+    try {
+      const rows = buildRows(
+        [item('a', '2024-07-01T00:30:00Z')],
+        4,
+        monthGrouping((i) => i.created_at),
+      );
+      expect(rows[0]).toMatchObject({ kind: 'header', key: 'header:2024-07' });
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('tells every row the month it belongs to', () => {
+    const items = [item('a', '2024-07-30T10:00:00Z'), item('d', '2024-06-15T10:00:00Z')];
+    expect(buildRows(items, 2, byTaken).map((row) => row.group)).toEqual(['2024-07', '2024-07', '2024-06', '2024-06']);
+    expect(buildRows(items, 2, null).map((row) => row.group)).toEqual([null]);
   });
 
   it('has no headers without grouping, and unique row keys', () => {

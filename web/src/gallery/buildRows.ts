@@ -1,8 +1,9 @@
 import type { MediaItem } from '../api/types';
 
-export type GalleryRow =
+/** A row of the grid; `group` is the month (the grouping's key) it belongs to, null without grouping. */
+export type GalleryRow = { group: string | null } &
   /** `ids`: the month's items loaded so far, for its "Select all". */
-  { kind: 'header'; key: string; label: string; ids: string[] } | { kind: 'tiles'; key: string; items: MediaItem[] };
+  ({ kind: 'header'; key: string; label: string; ids: string[] } | { kind: 'tiles'; key: string; items: MediaItem[] });
 
 export interface Grouping {
   /** A stable key for the group an item belongs to (e.g. "2024-07"). */
@@ -21,7 +22,7 @@ export function buildRows(items: readonly MediaItem[], columns: number, grouping
   let current: MediaItem[] = [];
   const flush = () => {
     if (current.length === 0) return;
-    rows.push({ kind: 'tiles', key: `tiles:${current[0]!.id}`, items: current });
+    rows.push({ kind: 'tiles', key: `tiles:${current[0]!.id}`, items: current, group });
     current = [];
   };
   for (const item of items) {
@@ -31,7 +32,7 @@ export function buildRows(items: readonly MediaItem[], columns: number, grouping
         flush();
         group = key;
         groupIds = [];
-        rows.push({ kind: 'header', key: `header:${key}`, label: grouping.labelOf(key), ids: groupIds });
+        rows.push({ kind: 'header', key: `header:${key}`, label: grouping.labelOf(key), ids: groupIds, group });
       }
       groupIds.push(item.id);
     }
@@ -42,9 +43,13 @@ export function buildRows(items: readonly MediaItem[], columns: number, grouping
   return rows;
 }
 
-/** Groups by calendar month in the viewer's time zone, on the date the gallery is sorted by. */
-export function monthGrouping(dateOf: (item: MediaItem) => string, timeZone?: string): Grouping {
-  const keyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone });
+/**
+ * Groups by calendar month in UTC, on the date the gallery is sorted by: the months the scrubber
+ * counts (the server's, UTC) and the jump's boundaries are UTC, so a header never says May where
+ * the scrubber said June. Dates taken are the camera's wall clock, stored as UTC.
+ */
+export function monthGrouping(dateOf: (item: MediaItem) => string): Grouping {
+  const keyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'UTC' });
   const labelFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   return {
     keyOf: (item) => {

@@ -1,57 +1,78 @@
+export interface Shortcut {
+  keys: string;
+  does: string;
+}
+
+/**
+ * One area's shortcuts from a table of lines `keys | what they do`: written as the `?` dialog
+ * shows it, so adding one is adding a line.
+ */
+function area(name: string, table: string): { area: string; keys: Shortcut[] } {
+  const keys = table
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [keys = '', does = ''] = line.split(' | ');
+      return { keys, does };
+    });
+  return { area: name, keys };
+}
+
 /**
  * Every keyboard shortcut of the app, by where it works: the list the `?` dialog shows. A new
  * shortcut belongs here too, so people can find it.
  */
-export const shortcutList: { area: string; keys: { keys: string; does: string }[] }[] = [
-  {
-    area: 'Gallery, favourites and albums',
-    keys: [
-      { keys: '/', does: 'Search' },
-      { keys: 'Esc', does: 'Clear the search (in the search box); leave selection mode' },
-      { keys: 's', does: 'Select items (again: stop selecting)' },
-      { keys: 'Shift + click', does: 'Select everything from the last item touched to this one' },
-      { keys: 'Ctrl/⌘ + A', does: 'Select every item loaded (while selecting)' },
-      { keys: 'a', does: 'Add the selected items to an album' },
-      { keys: '↑ / ↓', does: 'On the timeline (right edge): jump a month newer / older' },
-      { keys: 'PageUp / PageDown', does: 'On the timeline: jump a year newer / older' },
-      { keys: 'Home / End', does: 'On the timeline: the newest / oldest month' },
-    ],
-  },
-  {
-    area: 'Albums',
-    keys: [
-      { keys: 'n', does: 'New album (on the Albums page)' },
-      { keys: 'e', does: 'Rename the album (on an album)' },
-    ],
-  },
-  {
-    area: 'Viewer',
-    keys: [
-      { keys: '← / →', does: 'Previous / next photo' },
-      { keys: 'PageUp / PageDown', does: 'Previous / next item (also in videos)' },
-      { keys: 'f', does: 'Favourite (in a video: full screen)' },
-      { keys: 'a', does: 'Add to an album' },
-      { keys: 'i', does: 'Details' },
-      { keys: 'Esc', does: 'Close' },
-    ],
-  },
-  {
-    area: 'Slideshow (On this day, or the Slideshow button of any view)',
-    keys: [
-      { keys: 'Space / k', does: 'Pause / play' },
-      { keys: '← / →', does: 'Previous / next (on a phone: swipe)' },
-      { keys: 'Esc', does: 'Close' },
-    ],
-  },
-  {
-    area: 'Video player',
-    keys: [
-      { keys: 'Space / k', does: 'Play or pause' },
-      { keys: '← / →', does: 'Back / forward 5 seconds' },
-      { keys: 'j / l', does: 'Back / forward 10 seconds' },
-      { keys: 'm', does: 'Mute' },
-      { keys: 'f', does: 'Full screen' },
-    ],
-  },
-  { area: 'Everywhere', keys: [{ keys: '?', does: 'This list' }] },
+export const shortcutList = [
+  area(
+    'Gallery, favourites and albums',
+    `
+    / | Search
+    Esc | Clear the search (in the search box); leave selection mode
+    s | Select items (again: stop selecting)
+    Shift + click | Select everything from the last item touched to this one
+    Ctrl/⌘ + A | Select every item loaded (while selecting)
+    a | Add the selected items to an album
+    ↑ / ↓ | On the timeline (right edge): jump a month newer / older
+    PageUp / PageDown | On the timeline: jump a year newer / older
+    Home / End | On the timeline: the newest / oldest month
+    `,
+  ),
+  area(
+    'Albums',
+    `
+    n | New album (on the Albums page)
+    e | Rename the album (on an album)
+    `,
+  ),
+  area(
+    'Viewer',
+    `
+    ← / → | Previous / next photo
+    PageUp / PageDown | Previous / next item (also in videos)
+    f | Favourite (in a video: full screen)
+    a | Add to an album
+    i | Details
+    Esc | Close
+    `,
+  ),
+  area(
+    'Slideshow (On this day, or the Slideshow button of any view)',
+    `
+    Space / k | Pause / play
+    ← / → | Previous / next (on a phone: swipe)
+    Esc | Close
+    `,
+  ),
+  area(
+    'Video player',
+    `
+    Space / k | Play or pause
+    ← / → | Back / forward 5 seconds
+    j / l | Back / forward 10 seconds
+    m | Mute
+    f | Full screen
+    `,
+  ),
+  area('Everywhere', '? | This list'),
 ];

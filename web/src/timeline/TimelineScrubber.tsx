@@ -7,7 +7,7 @@ import '../styles/timeline.css';
 interface Props {
   /** Per-month counts in the order the grid shows them. */
   months: readonly MonthCount[];
-  /** The month jumped to, if any. */
+  /** The month at the top of the screen (or the one jumped to, until the grid says). */
   current: string | null;
   onJump: (month: string) => void;
 }
@@ -110,6 +110,9 @@ export function TimelineScrubber({ months, current, onJump }: Props) {
           style={{ top: `${month.start * 100}%`, height: `${(month.end - month.start) * 100}%` }}
         />
       ))}
+      {scale[index] && (
+        <span className="timeline-thumb" aria-hidden="true" style={{ top: `${scale[index].start * 100}%` }} />
+      )}
       {dragging && (
         <span className="timeline-bubble" aria-hidden="true" style={{ top: `${dragging.at * 100}%` }}>
           {monthLabel(dragging.month)}

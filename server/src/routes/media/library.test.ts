@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
-import { galleryRow, insertGalleryRows } from '../../testing/insertMediaRows.js';
+import { galleryRow, insertGalleryRows, insertNotInGallery } from '../../testing/insertMediaRows.js';
+import { createSignedInApp } from '../../testing/signedInApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
 
 describe('GET /api/media/library', () => {
@@ -9,15 +10,9 @@ describe('GET /api/media/library', () => {
   let mum: SignedIn;
 
   beforeAll(async () => {
-    h = await createTestApp();
-    await createTestUser(h.t.db, 'mum');
-    mum = await signIn(h.app, 'mum');
+    ({ h, member: mum } = await createSignedInApp());
     await insertGalleryRows(h.t.db, 250);
-    // Not in the gallery: still processing, or failed.
-    await h.t.db
-      .insertInto('media_files')
-      .values([galleryRow(9001, { status: 'processing' }), galleryRow(9002, { status: 'failed' })])
-      .execute();
+    await insertNotInGallery(h.t.db);
   });
   afterAll(() => h.close());
 

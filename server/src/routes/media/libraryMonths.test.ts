@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/testApp.js';
-import { galleryRow } from '../../testing/insertMediaRows.js';
-import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
+import type { TestApp } from '../../testing/testApp.js';
+import { insertNotInGallery } from '../../testing/insertMediaRows.js';
+import { createSignedInApp } from '../../testing/signedInApp.js';
+import type { SignedIn } from '../../testing/testUsers.js';
 
 /** Items spread unevenly over 15 years (2010–2024), some without a date taken (then the date added counts). */
 async function seedFifteenYears(h: TestApp, count: number): Promise<void> {
@@ -14,10 +15,7 @@ async function seedFifteenYears(h: TestApp, count: number): Promise<void> {
                 ELSE timestamptz '2010-01-01 00:00:00+00' + ((i * i) % 5479) * interval '1 day' + (i % 86400) * interval '1 second' END,
            timestamptz '2025-01-01 00:00:00+00' + i * interval '1 minute', now()
     FROM generate_series(1, ${count}) AS i`.execute(h.t.db);
-  await h.t.db
-    .insertInto('media_files')
-    .values([galleryRow(9001, { status: 'processing' }), galleryRow(9002, { status: 'failed' })])
-    .execute();
+  await insertNotInGallery(h.t.db);
   await sql`ANALYZE media_files`.execute(h.t.db);
 }
 
@@ -26,9 +24,7 @@ describe('GET /api/media/library/months and the from= jump', () => {
   let mum: SignedIn;
 
   beforeAll(async () => {
-    h = await createTestApp();
-    await createTestUser(h.t.db, 'mum');
-    mum = await signIn(h.app, 'mum');
+    ({ h, member: mum } = await createSignedInApp());
     await seedFifteenYears(h, 20_000);
   });
   afterAll(() => h.close());

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/testApp.js';
+import type { TestApp } from '../../testing/testApp.js';
 import { galleryRow } from '../../testing/insertMediaRows.js';
-import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
+import { createSignedInApp } from '../../testing/signedInApp.js';
+import type { SignedIn } from '../../testing/testUsers.js';
 
 interface Page {
   items: { id: string; original_name: string; caption: string | null }[];
@@ -38,9 +39,7 @@ describe('gallery search', () => {
   const id = (name: string) => seeds.find((row) => row.original_name === name)!.id!;
 
   beforeAll(async () => {
-    h = await createTestApp();
-    await createTestUser(h.t.db, 'mum');
-    mum = await signIn(h.app, 'mum');
+    ({ h, member: mum } = await createSignedInApp());
     await h.t.db.insertInto('media_files').values(seeds).execute();
   });
   afterAll(() => h.close());

@@ -1,10 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack, type StackOptions, type StackUser } from '../stack/index.js';
+import { asUsers, importDatedPhotos, type DatedPhoto, type Member } from './household.js';
 import { launchChromium } from './launchChromium.js';
 
 export interface BrowserStackOptions extends StackOptions {
   /** Created through the CLI before the browser starts. */
   users?: StackUser[];
+  /** Household members (anna, ben), created like `users`. */
+  members?: Member[];
+  /** Photos with these dates taken, imported and processed before `prepare`. */
+  photos?: readonly DatedPhoto[];
   /** Anything else the stack needs first (files to import, processing), before the browser starts. */
   prepare?: (stack: Stack) => Promise<void>;
 }
@@ -16,10 +21,16 @@ export interface BrowserStack {
 
 /** The set-up every browser e2e file shares: a whole stack, its users, and the system's Chromium. */
 export async function startBrowserStack(options: BrowserStackOptions = {}): Promise<BrowserStack> {
-  const { users = [], prepare, ...stackOptions } = options;
+  const { users = [], members = [], photos, prepare, ...stackOptions } = options;
   const stack = await startStack(stackOptions);
-  for (const user of users) await stack.createUser(user);
-  await prepare?.(stack);
+  try {
+    for (const user of [...users, ...asUsers(...members)]) await stack.createUser(user);
+    if (photos) await importDatedPhotos(photos)(stack);
+    await prepare?.(stack);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
   return { stack, browser: await launchChromium() };
 }
 

@@ -2,3 +2,4 @@ export { launchChromium, chromiumArgs, type ChromiumOptions } from './launchChro
 export { watchConsole, type ConsoleWatch } from './consoleWatch.js';
 export { saveScreenshot, screenshotDir } from './screenshots.js';
 export { startBrowserStack, stopBrowserStack, type BrowserStack, type BrowserStackOptions } from './browserStack.js';
+export { anna, ben, type Member, type DatedPhoto } from './household.js';

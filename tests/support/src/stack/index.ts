@@ -9,3 +9,4 @@ export { makeStackDirs, removeStackDirs, type StackDirs } from './stackDirs.js';
 export { baseEnv } from './baseEnv.js';
 export { certificateSpki } from './certificateSpki.js';
 export { deleteRedisKeys } from './redisCleanup.js';
+export { prepareNativeInstall, waitForNativeHealth, nativeOrigin, type NativeInstall } from './nativeInstall.js';

@@ -12,6 +12,12 @@ import { ensureWebBuild } from '@keepsake/launcher';
 export interface StackOptions {
   /** More environment for the server and the processor (e.g. SESSION_IDLE_MINUTES). */
   env?: Record<string, string>;
+  /**
+   * `built`: the server as `npm start` and the image run it, `node server/dist/main.js` (the
+   * caller built it: `npm run build`), for measuring it; by default from source under tsx, whose
+   * loader thread and transpiled sources add tens of MB and start-up time.
+   */
+  server?: 'source' | 'built';
 }
 
 export interface StackUser {
@@ -90,7 +96,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.env,
     };
 
-    const server = startProcess('server', 'npm', ['run', '--silent', 'start:server'], env);
+    const server =
+      options.server === 'built'
+        ? startProcess('server', process.execPath, ['server/dist/main.js'], env)
+        : startProcess('server', 'npm', ['run', '--silent', 'start:server'], env);
     cleanups.push(() => server.stop());
     await waitForHttp(`${baseUrl}/api/health`, server);
 
