@@ -77,6 +77,11 @@ describe('the trash in the gallery', () => {
     await page.getByRole('button', { name: 'Select a.jpg', exact: true }).click();
     await tile('b.jpg').click();
     await bar().getByText('2 selected').waitFor();
+    // A month's header unselects and selects the whole month (a and b are both from July 2024).
+    await page.getByRole('button', { name: /^Unselect all of .*2024/ }).click();
+    await bar().getByText('Tap items to select them').waitFor();
+    await page.getByRole('button', { name: /^Select all of .*2024/ }).click();
+    await bar().getByText('2 selected').waitFor();
     await bar().getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('status').getByText('2 items moved to the Trash').waitFor();
     await expect.poll(titles).toEqual(['c.jpg']);

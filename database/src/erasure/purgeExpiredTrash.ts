@@ -11,6 +11,11 @@ export interface PurgeDeps {
   trashDays: number;
 }
 
+/** The moment before which a trashed item has waited its TRASH_DAYS and is deleted for good. */
+export function trashCutoff(trashDays: number, now = new Date()): Date {
+  return new Date(now.getTime() - trashDays * 86_400_000);
+}
+
 /** The audit row of one item deleted for good; the row is gone, so its id lives in the details. */
 export function deletedAuditDetails(item: ErasedItem, reason: string): Record<string, unknown> {
   return {
@@ -33,7 +38,7 @@ export async function purgeExpiredTrash(
   { db, keyStore, trashDays }: PurgeDeps,
   now = new Date(),
 ): Promise<ErasedItem[]> {
-  const cutoff = new Date(now.getTime() - trashDays * 86_400_000);
+  const cutoff = trashCutoff(trashDays, now);
   const erased: ErasedItem[] = [];
   for (;;) {
     const batch = await listExpiredTrash(db, cutoff);

@@ -99,6 +99,17 @@ export interface RawCompanion {
   file: string | null;
 }
 
+/**
+ * The RAW an item keeps sealed beside its JPEG, read back from `metadata.raw` (written by
+ * recordRawCompanion); null when the item has none or its originals were not kept.
+ */
+export function keptRawCompanion(metadata: Record<string, unknown>): (RawCompanion & { file: string }) | null {
+  const raw = metadata.raw as Partial<RawCompanion> | undefined;
+  return typeof raw?.name === 'string' && typeof raw.file === 'string'
+    ? (raw as RawCompanion & { file: string })
+    : null;
+}
+
 /** Notes the RAW on its JPEG's item, if the item is still completed on that generation. */
 export async function recordRawCompanion(
   trx: Db,

@@ -43,32 +43,43 @@ export interface TrashFilter {
   uploadedBy?: string;
   /** Only items whose name contains this text (case-insensitive, literal). */
   name?: string;
-  /** Keyset: items trashed strictly before this one (`trashed_at` as text, id). */
-  before?: { at: string; id: string };
+  type?: MediaType;
+  /** Keyset: items after this one in the listing's order (`cursor_at`, `cursor_sort`, id of the last row seen). */
+  before?: { at: string; sortAt: string; id: string };
   limit: number;
 }
 
 export interface TrashRow extends MediaFile {
   /** trashed_at as PostgreSQL text: microsecond-exact, for paging cursors. */
   cursor_at: string;
+  /** sort_date as text, the same way. */
+  cursor_sort: string;
 }
 
-/** What is in the trash, most recently trashed first. */
+/**
+ * What is in the trash, most recently trashed first; items trashed together (one selection) in
+ * the gallery's order, newest taken first, so the listing is the same on every load.
+ */
 export async function listTrash(db: Db, filter: TrashFilter): Promise<TrashRow[]> {
   let query = db
     .selectFrom('media_files')
     .selectAll()
     .select(sql<string>`trashed_at::text`.as('cursor_at'))
+    .select(sql<string>`sort_date::text`.as('cursor_sort'))
     .where('status', '=', 'trashed')
     .where('trashed_at', 'is not', null)
     .orderBy('trashed_at', 'desc')
+    .orderBy('sort_date', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit);
   if (filter.uploadedBy) query = query.where('uploaded_by', '=', filter.uploadedBy);
   if (filter.name) query = query.where('original_name', 'ilike', containsPattern(filter.name));
+  if (filter.type) query = query.where('type', '=', filter.type);
   if (filter.before) {
-    const { at, id } = filter.before;
-    query = query.where(sql<boolean>`(trashed_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    const { at, sortAt, id } = filter.before;
+    query = query.where(
+      sql<boolean>`(trashed_at, sort_date, id) < (${at}::timestamptz, ${sortAt}::timestamptz, ${id}::uuid)`,
+    );
   }
   return query.execute();
 }

@@ -32,6 +32,7 @@ export interface TiffFile {
 /** A TIFF's IFD chain, its SubIFDs and EXIF IFD are walked at most this far: hostile files loop. */
 const MAX_IFDS = 32;
 const MAX_ENTRIES = 1000;
+/** Integer values kept over the whole file: many tags pointing at one block must not multiply it in memory. */
 const MAX_VALUES = 100_000;
 const TYPE_SIZE: Record<number, number> = { 1: 1, 3: 2, 4: 4, 13: 4, 16: 8 };
 
@@ -63,6 +64,7 @@ export async function readTiffIfds(file: string): Promise<TiffFile | null> {
 
     const ifds: TiffIfd[] = [];
     const seen = new Set<number>();
+    let valuesLeft = MAX_VALUES;
     const pending = [u32(header, 4)];
     while (pending.length > 0 && ifds.length < MAX_IFDS) {
       const at = pending.shift()!;
@@ -86,10 +88,11 @@ export async function readTiffIfds(file: string): Promise<TiffFile | null> {
           continue;
         }
         const width = TYPE_SIZE[type];
-        if (!width || n === 0 || n > MAX_VALUES) continue;
+        if (!width || n === 0 || n > valuesLeft) continue;
         const inline = n * width <= 4;
         const values = inline ? table.subarray(entry + 8, entry + 12) : await read(u32(table, entry + 8), n * width);
         if (!values) continue;
+        valuesLeft -= n;
         const list: number[] = [];
         for (let v = 0; v < n; v++) {
           if (width === 1) list.push(values[v]!);

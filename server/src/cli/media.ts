@@ -12,6 +12,7 @@ import {
   runCli,
   terminalProgress,
   trash,
+  trashCutoff,
   type MediaFile,
 } from '@keepsake/database';
 import type { AuditEntry } from '../audit/AuditLog.js';
@@ -145,9 +146,7 @@ program
     withDeps(async (deps) => {
       if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new OperatorError('--limit must be a positive number');
       const items = opts.trash
-        ? (await trash.listTrash(deps.db, { name: opts.name, limit: opts.limit })).filter(
-            (item) => !opts.type || item.type === opts.type,
-          )
+        ? await trash.listTrash(deps.db, { name: opts.name, type: opts.type, limit: opts.limit })
         : await trash.findItems(deps.db, { status: 'completed', name: opts.name, type: opts.type, limit: opts.limit });
       if (opts.json) return print(JSON.stringify(items, null, 2));
       if (items.length === 0) return print(opts.trash ? 'The trash is empty.' : 'Nothing found.');
@@ -207,7 +206,7 @@ program
       let items: MediaFile[] | undefined;
       if (opts.expired) {
         if (ids.length > 0 || opts.name !== undefined) throw new OperatorError('--expired takes no ids and no --name');
-        items = await trash.listExpiredTrash(deps.db, new Date(Date.now() - deps.trashDays * 86_400_000), 100_000);
+        items = await trash.listExpiredTrash(deps.db, trashCutoff(deps.trashDays), 100_000);
         items.forEach((item) => print(describeItem(item)));
         if (items.length === 0) return print(`Nothing has been in the trash for more than ${deps.trashDays} days.`);
         if (!opts.yes) return print(`${items.length} item(s) would be deleted forever. Run again with --yes.`);

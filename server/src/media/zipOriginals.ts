@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import archiver, { type Archiver } from 'archiver';
 import { rawOriginalPath } from '@keepsake/contracts';
-import type { MediaFile } from '@keepsake/database';
+import { rawPairs, type MediaFile } from '@keepsake/database';
 import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
 import { ZipEntryNames } from './zipEntryNames.js';
 
@@ -57,24 +57,20 @@ async function addAll(
     archive.append(original, { name: names.next(item.original_name), date });
     // One original at a time: the next file is opened only once this one is in the archive.
     await once(archive, 'entry', { signal });
-    const raw = keptRawName(item);
-    const rawStream = raw ? await openSealed(deps, item, rawOriginalPath(item.original_path!), callbacks) : null;
-    if (raw && rawStream) {
-      archive.append(rawStream, { name: names.next(raw), date });
-      await once(archive, 'entry', { signal });
-    } else if (raw) skipped.push(`${raw}: the RAW kept with ${item.original_name} could not be read`);
+    const raw = rawPairs.keptRawCompanion(item.metadata);
+    if (raw) {
+      const rawStream = await openSealed(deps, item, rawOriginalPath(item.original_path!), callbacks);
+      if (rawStream) {
+        archive.append(rawStream, { name: names.next(raw.name), date });
+        await once(archive, 'entry', { signal });
+      } else skipped.push(`${raw.name}: the RAW kept with ${item.original_name} could not be read`);
+    }
     callbacks.included(item);
   }
   if (skipped.length > 0) {
     archive.append(`Not in this download:\n${skipped.join('\n')}\n`, { name: names.next('SKIPPED.txt') });
   }
   await archive.finalize();
-}
-
-/** The name of the RAW kept beside a JPEG item's original (metadata.raw, RAW+JPEG pairs), if one was kept. */
-function keptRawName(item: MediaFile): string | null {
-  const raw = item.metadata.raw as { name?: unknown; file?: unknown } | undefined;
-  return typeof raw?.name === 'string' && typeof raw.file === 'string' ? raw.name : null;
 }
 
 function openOriginal(deps: SealedDeps, item: MediaFile, callbacks: ZipCallbacks): Promise<Readable | null> {

@@ -24,14 +24,31 @@ export function decodeCursor<T extends CursorValue[]>(cursor: string, check: (va
   return values as T;
 }
 
-/** PostgreSQL's text form of a timestamptz ("2025-06-01 12:00:00.123456+00"), kept exact to the microsecond. */
-const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+/**
+ * PostgreSQL's text form of a timestamptz ("2025-06-01 12:00:00.123456+00"), kept exact to the
+ * microsecond. The fields are range-checked too: PostgreSQL refuses 2025-02-30 or 25:00 with an
+ * error, which a forged cursor must not turn into a 500.
+ */
+const timestampText =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:([+-])(\d{2})(?::?(\d{2}))?|Z)?$/;
+
+export function isTimestampText(value: unknown): value is string {
+  const match = typeof value === 'string' ? timestampText.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
+  const [, , , , , , , , sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  const date = new Date(Date.UTC(year!, month! - 1, day));
+  return (
+    year! >= 1 &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60 &&
+    (sign === undefined || (Number(offsetHours) <= 15 && Number(offsetMinutes) < 60))
+  );
+}
 
 export function isTimestampAndId(values: unknown[]): values is [string, number] {
-  return (
-    values.length === 2 &&
-    typeof values[0] === 'string' &&
-    timestampText.test(values[0]) &&
-    Number.isSafeInteger(values[1])
-  );
+  return values.length === 2 && isTimestampText(values[0]) && Number.isSafeInteger(values[1]);
 }

@@ -1,5 +1,6 @@
 import { trash, type TrashRow } from '@keepsake/database';
-import { decodeCursor, encodeCursor } from '../paging/cursor.js';
+import { isUuid } from '@keepsake/contracts';
+import { decodeCursor, encodeCursor, isTimestampText } from '../paging/cursor.js';
 import type { TrashActor, TrashDeps } from './trashDeps.js';
 
 export interface TrashPageRequest {
@@ -8,11 +9,13 @@ export interface TrashPageRequest {
   name?: string;
 }
 
-const isTimestampAndUuid = (values: unknown[]): values is [string, string] =>
-  values.length === 2 &&
-  typeof values[0] === 'string' &&
-  typeof values[1] === 'string' &&
-  /^[0-9a-f-]{36}$/.test(values[1]);
+/** The last row's place in the trash's order: trashed at, sort date, id. */
+const isTrashCursor = (values: unknown[]): values is [string, string, string] =>
+  values.length === 3 &&
+  isTimestampText(values[0]) &&
+  isTimestampText(values[1]) &&
+  typeof values[2] === 'string' &&
+  isUuid(values[2]);
 
 /** One page of the trash, most recently trashed first: everything for admins, their own uploads for members. */
 export async function listTrashPage(
@@ -20,15 +23,15 @@ export async function listTrashPage(
   actor: TrashActor,
   page: TrashPageRequest,
 ): Promise<{ rows: TrashRow[]; nextCursor: string | null }> {
-  const after = page.cursor ? decodeCursor(page.cursor, isTimestampAndUuid) : undefined;
+  const after = page.cursor ? decodeCursor(page.cursor, isTrashCursor) : undefined;
   const rows = await trash.listTrash(db, {
     uploadedBy: actor.role === 'admin' ? undefined : (actor.userId ?? undefined),
     name: page.name,
-    before: after && { at: after[0], id: after[1] },
+    before: after && { at: after[0], sortAt: after[1], id: after[2] },
     limit: page.limit + 1,
   });
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
-  return { rows: shown, nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null };
+  return { rows: shown, nextCursor: more && last ? encodeCursor([last.cursor_at, last.cursor_sort, last.id]) : null };
 }

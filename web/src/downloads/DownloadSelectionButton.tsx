@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { MAX_DOWNLOAD_ITEMS } from '@keepsake/contracts';
 import { prepareZipDownload } from '../api/downloads';
 import { ApiError } from '../api/ApiError';
+import { SelectionLimitButton } from '../selection/SelectionLimitButton';
 import type { Selection } from '../selection/useSelection';
 import { startDownload } from './startDownload';
 
@@ -22,16 +23,15 @@ export function DownloadSelectionButton({ selection, report }: Props) {
     },
     onError: (error) => report(error instanceof ApiError ? error.message : 'The download could not be started.'),
   });
-  const tooMany = chosen.length > MAX_DOWNLOAD_ITEMS;
   return (
-    <button
-      type="button"
-      className="button subtle"
-      disabled={chosen.length === 0 || tooMany || download.isPending}
-      title={tooMany ? `At most ${MAX_DOWNLOAD_ITEMS} items at a time` : 'Download the originals as one zip'}
+    <SelectionLimitButton
+      chosen={chosen}
+      limit={MAX_DOWNLOAD_ITEMS}
+      busy={download.isPending}
+      title="Download the originals as one zip"
       onClick={() => download.mutate(chosen)}
     >
       Download
-    </button>
+    </SelectionLimitButton>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MAX_TRASH_ITEMS } from '@keepsake/contracts';
 import { moveToTrash } from '../api/trash';
+import { SelectionLimitButton } from '../selection/SelectionLimitButton';
 import type { Selection } from '../selection/useSelection';
 import { itemCount, trashErrorMessage } from './trashMessages';
 
@@ -29,16 +30,16 @@ export function MoveToTrashButton({ selection, report }: Props) {
     },
     onError: (error) => report(trashErrorMessage(error, 'move to the trash')),
   });
-  const tooMany = chosen.length > MAX_TRASH_ITEMS;
   return (
-    <button
-      type="button"
+    <SelectionLimitButton
+      chosen={chosen}
+      limit={MAX_TRASH_ITEMS}
+      busy={trash.isPending}
       className="button subtle danger"
-      disabled={chosen.length === 0 || tooMany || trash.isPending}
-      title={tooMany ? `At most ${MAX_TRASH_ITEMS} items at a time` : 'Move to the Trash (restore from there)'}
+      title="Move to the Trash (restore from there)"
       onClick={() => trash.mutate(chosen)}
     >
       Move to trash
-    </button>
+    </SelectionLimitButton>
   );
 }

@@ -144,6 +144,37 @@ describe('the trash (real processed media)', () => {
     expect((await restore(dad, ['d.jpg'])).json()).toEqual({ restored: [id('d.jpg')] });
   });
 
+  it('answers a forged or out-of-range trash cursor with 400 SYSTEM_003, never a database error', async () => {
+    const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    for (const values of [
+      ['2025-02-30 10:00:00+00', '2025-01-01 10:00:00+00', id('a.jpg')],
+      ['not a time', '2025-01-01 10:00:00+00', id('a.jpg')],
+      ['2025-06-01 12:00:00+00', '2025-01-01 10:00:00+00', '-'.repeat(36)],
+      ['2025-06-01 12:00:00+00', id('a.jpg')],
+    ]) {
+      const answer = await call(admin, 'GET', `/api/trash?cursor=${forged(values)}`);
+      expect(answer.statusCode, answer.body).toBe(400);
+      expect(answer.json().error.code).toBe('SYSTEM_003');
+    }
+  });
+
+  it('pages through the trash with its cursor; items trashed together keep the gallery order', async () => {
+    const names = ['a.jpg', 'b.jpg', 'c.jpg', 'clip.mp4'];
+    const galleryOrder = (await libraryIds(admin)).filter((itemId) => names.map(id).includes(itemId));
+    expect((await trash(admin, names)).statusCode).toBe(200);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await call(admin, 'GET', `/api/trash?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.statusCode, page.body).toBe(200);
+      const body = page.json() as { items: { id: string }[]; next_cursor: string | null };
+      seen.push(...body.items.map((item) => item.id));
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(galleryOrder);
+    expect((await restore(admin, names)).json().restored).toHaveLength(names.length);
+  });
+
   it('takes a trashed item out of every view and answers 404 on every URL handed out before; restore brings them back', async () => {
     expect((await call(kid, 'PUT', `/api/media/${id('clip.mp4')}/favourite`)).statusCode).toBe(204);
     const urls = await mediaUrls(kid, 'clip.mp4');
