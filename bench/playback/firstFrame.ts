@@ -53,12 +53,12 @@ export interface FirstFrameResult {
 }
 
 /**
- * One 720p source, 30 fps, 40 s with sound: the same pixels twice, differing only in a
+ * One 720p source, 30 fps, 24 s with sound: the same pixels twice, differing only in a
  * metadata tag so the library keeps two items (it deduplicates by content).
  */
 async function makeSources(stack: Stack): Promise<void> {
   const source = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-playback-')), 'source.mp4');
-  await generateVideo({ file: source, width: 1280, height: 720, seconds: 40, fps: 30 });
+  await generateVideo({ file: source, width: 1280, height: 720, seconds: 24, fps: 30 });
   for (const layout of layouts) {
     const target = path.join(stack.dirs.imports, layout.file);
     await runTool(

@@ -46,7 +46,11 @@ describe('the video player', () => {
 
   const dialog = (name: string) => page.getByRole('dialog', { name });
   const video = () => page.locator('video.player-video');
-  const readVideo = () => video().evaluate((element) => element as unknown as PlayerShape);
+  const readVideo = () =>
+    video().evaluate((element) => {
+      const { playbackRate, readyState } = element as unknown as PlayerShape;
+      return { playbackRate, readyState };
+    });
   const rate = async () => (await readVideo()).playbackRate;
   const inPage = <T>(script: string) => page.evaluate<T>(script);
 
