@@ -27,8 +27,13 @@ async function firstFrameSection(): Promise<string[]> {
         `  bytes before it ${mb(median(runs.map((run) => run.bytes)))}`,
     );
   }
-  const [old, fresh] = results.map(({ runs }) => median(runs.map((run) => run.firstFrameMs)));
-  return fresh! < old! ? [] : [`the new layout starts no faster (${ms(fresh!)} against ${ms(old!)})`];
+  const [old, fresh, six] = results.map(({ runs }) => median(runs.map((run) => run.firstFrameMs)));
+  const failures = [];
+  if (fresh! >= old!) failures.push(`the new layout starts no faster (${ms(fresh!)} against ${ms(old!)})`);
+  // Close calls between 4 and 6 s are noise; say so rather than fail.
+  if (six !== undefined)
+    console.log(`  the default (4 s) ${six > fresh! ? 'starts sooner than' : 'is NOT faster than'} 6 s segments`);
+  return failures;
 }
 
 async function main(): Promise<number> {
