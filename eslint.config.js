@@ -2,6 +2,36 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const apps = ['server', 'processor', 'web', 'launcher', 'testkit'];
+
+/** A shared workspace may import only the ones below it, never those above it or an app. */
+function layer(workspace, above) {
+  const banned = [...above, ...apps].map((name) => `@keepsake/${name}`);
+  return [
+    {
+      files: [`${workspace}/src/**/*.ts`],
+      ignores: [`${workspace}/src/**/*.test.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: [...banned, ...banned.map((name) => `${name}/*`)],
+                message: `${workspace}/ sits below ${[...above, 'the apps'].join(', ')}: imports go one way (platform <- database <- vault).`,
+              },
+              {
+                group: ['../../*/src/*', '../../../*/src/*'],
+                message: 'Import another workspace by its package name, not a relative path.',
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
@@ -32,6 +62,10 @@ export default tseslint.config(
       ],
     },
   },
+  // The shared workspaces depend one way: platform <- database <- vault <- server, processor, launcher.
+  ...layer('platform', ['database', 'vault']),
+  ...layer('database', ['vault']),
+  ...layer('vault', []),
   {
     // CLIs and benchmarks talk to a person on the terminal.
     files: ['**/cli/**', 'bench/**', 'scripts/**', 'tests/**'],

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { bindingFor, sealBuffer, type ContentKey } from '@keepsake/database';
+import { bindingFor, sealBuffer, type ContentKey } from '@keepsake/vault';
 
 /**
  * Encrypts a finished output in memory and writes only the sealed bytes: no plaintext on disk.

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ServerConfig } from '@keepsake/database';
+import type { ServerConfig } from '@keepsake/platform';
 import { RangeMatcher } from '../network/addressRanges.js';
 import { clientAddress } from '../network/clientAddress.js';
 

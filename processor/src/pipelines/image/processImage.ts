@@ -1,6 +1,6 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { renditions } from '@keepsake/contracts';
-import type { ContentKey } from '@keepsake/database';
+import type { ContentKey } from '@keepsake/vault';
 import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
 import type { PhotoFormat } from '../../detect/detectMedia.js';
 import { writeSealed } from '../../publish/writeSealed.js';

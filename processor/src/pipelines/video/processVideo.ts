@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { renditions } from '@keepsake/contracts';
-import type { ContentKey } from '@keepsake/database';
+import type { ContentKey } from '@keepsake/vault';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ProcessingError } from '../../errors/ProcessingError.js';
 import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
