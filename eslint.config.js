@@ -67,6 +67,38 @@ export default tseslint.config(
   ...layer('database', ['vault']),
   ...layer('vault', []),
   {
+    // Pipelines make renditions; publish/ moves what they made into place. One way only.
+    files: ['processor/src/pipelines/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/publish/*'], message: 'pipelines/ must not import publish/ (publish builds on pipelines).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Route files are leaves: nothing outside routes/ imports from them.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/routes/**', 'server/src/app/**', 'server/src/**/*.test.ts', 'server/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/routes/*', '**/routes/**'],
+              message: 'Only app/ registers routes; a helper a route needs is a service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CLIs and benchmarks talk to a person on the terminal.
     files: ['**/cli/**', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },

@@ -7,7 +7,7 @@ import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ProcessingError } from '../../errors/ProcessingError.js';
 import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
-import { writeSealed } from '../../publish/writeSealed.js';
+import { writeSealed } from '../writeSealed.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
 import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH } from './buildTranscodeArgs.js';

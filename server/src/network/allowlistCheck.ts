@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from '@keepsake/platform';
-import { RangeMatcher } from '../network/addressRanges.js';
-import { clientAddress } from '../network/clientAddress.js';
+import { RangeMatcher } from './addressRanges.js';
+import { clientAddress } from './clientAddress.js';
 
 export interface ClientCheck {
   address: string;

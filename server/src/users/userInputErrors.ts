@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/ApiError.js';
-import { UserInputError } from '../users/userErrors.js';
+import { UserInputError } from './userErrors.js';
 
 /** User-management refusals as API errors, the message kept (it is written for a person). */
 export async function asApiErrors<T>(action: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { PublicUser } from '@keepsake/database';
-import { NullableTimestamp, Timestamp, Uuid } from '../../schemas/common.js';
+import { NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js';
 
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 
