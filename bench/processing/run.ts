@@ -65,7 +65,8 @@ async function bareLadder(input: string, out: string): Promise<void> {
     '-preset',
     'veryfast',
     '-force_key_frames',
-    'expr:gte(t,n_forced*10)',
+    // Keepsake's default segment length (HLS_SEGMENT_SECONDS=4): a keyframe every 4 s.
+    'expr:gte(t,n_forced*4)',
     '-sc_threshold',
     '0',
     '-c:a',
@@ -75,7 +76,7 @@ async function bareLadder(input: string, out: string): Promise<void> {
     '-f',
     'hls',
     '-hls_time',
-    '10',
+    '4',
     '-hls_playlist_type',
     'vod',
     '-hls_segment_filename',

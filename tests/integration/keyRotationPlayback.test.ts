@@ -30,7 +30,7 @@ describe('key rotation while people watch', () => {
   beforeAll(async () => {
     env = await createProcessingEnv({ workers: 1 });
     await generateImage({ file: path.join(env.importsDir, 'garden.jpg'), width: 640, height: 480, format: 'jpeg' });
-    // Two variants (480p, 360p), two 10 s segments each.
+    // Two variants (480p, 360p), three 4 s segments each.
     await generateVideo({ file: path.join(env.importsDir, 'beach.mp4'), width: 854, height: 480, seconds: 12 });
     expect((await env.processor().runOnce()).completed).toBe(2);
     h = await createTestApp({ processing: env });

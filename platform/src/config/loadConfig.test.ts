@@ -26,10 +26,11 @@ describe('config', () => {
     ['WORKERS', '0'],
     ['KEEP_ORIGINALS', 'maybe'],
     ['VIDEO_MAX_HEIGHT', '2160'],
+    ['HLS_SEGMENT_SECONDS', '5'],
     ['SESSION_IDLE_MINUTES', '-5'],
     ['DATABASE_URL', 'not a url'],
   ])('a bad %s stops start-up with a message naming it', (name, value) => {
-    const processorOnly = ['WORKERS', 'KEEP_ORIGINALS', 'VIDEO_MAX_HEIGHT'];
+    const processorOnly = ['WORKERS', 'KEEP_ORIGINALS', 'VIDEO_MAX_HEIGHT', 'HLS_SEGMENT_SECONDS'];
     const load = processorOnly.includes(name) ? loadProcessorConfig : loadServerConfig;
     expect(() => load({ ...secrets, [name]: value })).toThrow(ConfigError);
     expect(() => load({ ...secrets, [name]: value })).toThrow(new RegExp(`${name}:`));
@@ -38,6 +39,11 @@ describe('config', () => {
   it('tops the video ladder at 1080 unless VIDEO_MAX_HEIGHT says 720 (a slow machine)', () => {
     expect(loadProcessorConfig({ ...secrets }).videoMaxHeight).toBe(1080);
     expect(loadProcessorConfig({ ...secrets, VIDEO_MAX_HEIGHT: '720' }).videoMaxHeight).toBe(720);
+  });
+
+  it('cuts new videos into 4 s segments unless HLS_SEGMENT_SECONDS says 6 or 10', () => {
+    expect(loadProcessorConfig({ ...secrets }).hlsSegmentSeconds).toBe(4);
+    expect(loadProcessorConfig({ ...secrets, HLS_SEGMENT_SECONDS: '10' }).hlsSegmentSeconds).toBe(10);
   });
 
   it('reads secrets from *_FILE', () => {

@@ -110,6 +110,8 @@ export interface ProcessorConfig extends CommonConfig {
   jobTimeoutMinutes: number;
   /** The video ladder's top short side (1080 or lower). */
   videoMaxHeight: number;
+  /** Seconds per HLS segment for new videos (4, 6 or 10); videos made before keep theirs. */
+  hlsSegmentSeconds: number;
   /** How long a RAW with no JPEG of its shot in the queue waits for one. */
   rawPairWaitSeconds: number;
   rotationGraceHours: number;
@@ -126,6 +128,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     rescanMinutes: e.RESCAN_MINUTES,
     jobTimeoutMinutes: e.JOB_TIMEOUT_MINUTES,
     videoMaxHeight: e.VIDEO_MAX_HEIGHT,
+    hlsSegmentSeconds: e.HLS_SEGMENT_SECONDS,
     rawPairWaitSeconds: e.RAW_PAIR_WAIT_SECONDS,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,

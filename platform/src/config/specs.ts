@@ -129,6 +129,11 @@ export const processorSpecs = {
     default: 1080,
     desc: 'the top of the video ladder, by short side: 1080, or 720 on a slow machine',
   }),
+  HLS_SEGMENT_SECONDS: num({
+    choices: [4, 6, 10],
+    default: 4,
+    desc: 'length of the HLS segments new videos are cut into; shorter starts sooner (bench/playback)',
+  }),
   RAW_PAIR_WAIT_SECONDS: numberBetween(
     0,
     3600,

@@ -102,3 +102,16 @@ export const DownloadIcon = () => (
     <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
   </Icon>
 );
+
+export const FullscreenIcon = () => (
+  <Icon>
+    <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+  </Icon>
+);
+
+export const PictureInPictureIcon = () => (
+  <Icon>
+    <rect x="2.5" y="4.5" width="19" height="15" rx="2" />
+    <rect x="12" y="11.5" width="7" height="5.5" rx="1" fill="currentColor" stroke="none" />
+  </Icon>
+);

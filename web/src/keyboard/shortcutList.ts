@@ -50,7 +50,7 @@ export const shortcutList = [
     `
     ← / → | Previous / next photo
     PageUp / PageDown | Previous / next item (also in videos)
-    f | Favourite (in a video: full screen)
+    f | Favourite (in a video too)
     a | Add to an album
     i | Details
     Esc | Close
@@ -71,7 +71,9 @@ export const shortcutList = [
     ← / → | Back / forward 5 seconds
     j / l | Back / forward 10 seconds
     m | Mute
-    f | Full screen
+    Shift + F | Full screen
+    p | Picture in picture
+    < / > | Slower / faster (0.5× to 2×)
     `,
   ),
   area('Everywhere', '? | This list'),

@@ -5,6 +5,10 @@ import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
 import { resumePosition } from '@keepsake/contracts';
+import { FullscreenButton } from './FullscreenButton';
+import { PictureInPictureButton } from './PictureInPictureButton';
+import { SpeedMenu } from './SpeedMenu';
+import { useFirstFrame } from './useFirstFrame';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
 import { useNativeHlsEngine } from './useNativeHlsEngine';
@@ -21,7 +25,9 @@ interface Props {
 /**
  * Plays the encrypted HLS stream: hls.js on MediaSource, else the browser's own HLS, both
  * with the server's signed URLs (key and segment URIs in the playlists are signed too).
- * Failures end in a message and a retry, never a blank box.
+ * The poster stays until the first frame; speed, picture-in-picture and full screen (iPhone
+ * Safari's too) sit in the bar. Failures end in a message with its error code and a retry,
+ * never a blank box.
  */
 export default function VideoPlayer({ details, onRefresh }: Props) {
   const video = useRef<HTMLVideoElement>(null);
@@ -38,6 +44,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
     notices.setError(playbackErrorMessage({ status: 429, kind: 'network', sessionValid: true })),
   );
   useFreshAttempt(video, stream, notices);
+  const firstFrame = useFirstFrame(video, attempt);
   const { levels, chosenLevel, playingLevel, chooseLevel } = useHlsJsEngine(video, stream, notices);
   useNativeHlsEngine(video, stream, notices);
 
@@ -51,34 +58,40 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
 
   return (
     <div ref={container} className="player">
-      <video
-        ref={video}
-        className="player-video"
-        controls
-        playsInline
-        preload="metadata"
-        poster={details.poster_url ?? undefined}
-        aria-label={`Video: ${details.original_name}`}
-        onPlaying={() => notices.setNeedsTap(false)}
-      />
-      {needsTap && !error && (
-        <button
-          type="button"
-          className="player-big-play"
-          aria-label="Play"
-          onClick={() => void video.current?.play().catch(() => {})}
-        >
-          ▶
-        </button>
-      )}
-      {error && (
-        <div className="player-error" role="alert">
-          <p>{error}</p>
-          <button type="button" className="button primary" onClick={() => void retry()}>
-            Try again
+      <div className="player-stage">
+        <video
+          ref={video}
+          className="player-video"
+          controls
+          playsInline
+          preload="metadata"
+          poster={details.poster_url ?? undefined}
+          aria-label={`Video: ${details.original_name}`}
+          onPlaying={() => notices.setNeedsTap(false)}
+        />
+        {details.poster_url && !firstFrame && !error && (
+          <img className="player-poster" src={details.poster_url} alt="" aria-hidden="true" />
+        )}
+        {needsTap && !error && (
+          <button
+            type="button"
+            className="player-big-play"
+            aria-label="Play"
+            onClick={() => void video.current?.play().catch(() => {})}
+          >
+            ▶
           </button>
-        </div>
-      )}
+        )}
+        {error && (
+          <div className="player-error" role="alert">
+            <p>{error.message}</p>
+            {error.code && <p className="player-error-code">Error code: {error.code}</p>}
+            <button type="button" className="button primary" onClick={() => void retry()}>
+              Try again
+            </button>
+          </div>
+        )}
+      </div>
       <div className="player-bar">
         {resumed && (
           <span className="player-resumed">
@@ -95,6 +108,11 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
             </button>
           </span>
         )}
+        <span className="player-controls">
+          <SpeedMenu video={video} />
+          <PictureInPictureButton video={video} />
+          <FullscreenButton video={video} container={container} />
+        </span>
         {levels.length > 1 && (
           <span className="player-quality">
             <label htmlFor={qualityId}>Quality</label>
@@ -108,7 +126,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
             </select>
           </span>
         )}
-        <span className="player-keys muted">Space play · ←/→ seek · F full screen · M mute</span>
+        <span className="player-keys muted">Space play · ←/→ seek · Shift+F full screen · ? all keys</span>
       </div>
     </div>
   );

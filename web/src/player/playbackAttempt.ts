@@ -37,7 +37,7 @@ export function startAttempt(element: HTMLVideoElement, stream: StreamRequest, n
     },
     fail(problem) {
       void describeFailure(problem).then((message) => {
-        if (!cancelled) notices.setError(message);
+        if (!cancelled) notices.setError(message, problem.code);
       });
     },
     cancel() {

@@ -4,6 +4,8 @@ export interface PlaybackProblem {
   /** Whether the session is still good (checked after a 401/403 on a media URL). */
   sessionValid: boolean;
   kind: 'network' | 'media' | 'unsupported' | 'other';
+  /** The server's error code (MEDIA_001) or the engine's name for the failure, shown beside the message. */
+  code?: string | null;
 }
 
 /** A playback failure said so a person knows what happened and whether retrying helps. */

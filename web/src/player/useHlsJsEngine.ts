@@ -4,6 +4,7 @@ import { engineFor, startAttempt, type StreamRequest } from './playbackAttempt';
 import type { PlaybackProblem } from './playbackErrorMessage';
 import type { PlaybackNotices } from './usePlaybackNotices';
 import { qualityLevels, type QualityLevel } from './qualityLevels';
+import { serverErrorCode } from './serverErrorCode';
 
 export interface Quality {
   /** Highest first; empty until hls.js has read the master playlist (and under native HLS). */
@@ -16,8 +17,9 @@ export interface Quality {
 
 /**
  * hls.js on MediaSource: plays the signed master playlist (its key and segment URIs are
- * signed too), offers the quality menu, recovers once from a media error, and says why it
- * stopped otherwise.
+ * signed too), starts on the variant the master lists first (the processor's start rung, as
+ * Safari does) and adapts from there, offers the quality menu, recovers once from a media
+ * error, and says why it stopped otherwise, with the server's error code.
  */
 export function useHlsJsEngine(
   video: RefObject<HTMLVideoElement | null>,
@@ -34,11 +36,16 @@ export function useHlsJsEngine(
     const element = video.current;
     if (!element || !url || engineFor(element) !== 'hls.js') return;
     const run = startAttempt(element, { url, attempt, startAt }, notices);
-    const player = new Hls({ startPosition: run.position > 0 ? run.position : -1, capLevelToPlayerSize: true });
+    const startPosition = run.position > 0 ? run.position : -1;
+    // Loading waits for the master: hls.js would otherwise guess a start level from a default
+    // bandwidth estimate instead of the one the processor put first.
+    const player = new Hls({ startPosition, capLevelToPlayerSize: true, autoStartLoad: false });
     hls.current = player;
     let recoveredMedia = false;
     player.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
       setLevels(qualityLevels(data.levels));
+      player.startLevel = data.firstLevel;
+      player.startLoad(startPosition);
       run.play();
     });
     player.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
@@ -49,9 +56,10 @@ export function useHlsJsEngine(
         player.recoverMediaError();
         return;
       }
+      const problem = problemOf(data);
       player.destroy();
       hls.current = null;
-      run.fail(problemOf(data));
+      run.fail(problem);
     });
     player.loadSource(url);
     player.attachMedia(element);
@@ -78,5 +86,6 @@ function problemOf(data: ErrorData): Omit<PlaybackProblem, 'sessionValid'> {
         : data.type === Hls.ErrorTypes.MEDIA_ERROR
           ? 'media'
           : 'other',
+    code: serverErrorCode(data.networkDetails) ?? `hls.js ${data.details}`,
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { engineFor, startAttempt, type StreamRequest } from './playbackAttempt';
 import type { PlaybackNotices } from './usePlaybackNotices';
+import { mediaErrorCode } from './serverErrorCode';
 
 /** The browser's own HLS (Safari without MediaSource): the signed playlist URL as the video's source. */
 export function useNativeHlsEngine(
@@ -18,7 +19,11 @@ export function useNativeHlsEngine(
       run.play();
     };
     const onError = () =>
-      run.fail({ status: null, kind: element.error?.code === MediaError.MEDIA_ERR_NETWORK ? 'network' : 'media' });
+      run.fail({
+        status: null,
+        kind: element.error?.code === MediaError.MEDIA_ERR_NETWORK ? 'network' : 'media',
+        code: mediaErrorCode(element.error),
+      });
     element.addEventListener('loadedmetadata', onLoaded, { once: true });
     element.addEventListener('error', onError);
     element.src = url;

@@ -1,8 +1,13 @@
 import { useEffect, type RefObject } from 'react';
+import { toggleFullscreen } from './fullscreen';
+import { togglePictureInPicture } from './pictureInPicture';
+import { setSpeed, stepSpeed } from './playbackSpeeds';
 
 /**
- * The player's keys: space/k play and pause, ←/→ seek 5 s (j/l 10 s), f full screen, m mute.
- * Keys typed into a form control, or space on a button, keep their usual meaning.
+ * The player's keys (listed in the `?` dialog, web/src/keyboard/shortcutList.ts): space/k play
+ * and pause, ←/→ seek 5 s (j/l 10 s), m mute, Shift+F full screen (plain f is the viewer's
+ * favourite, in a video too), p picture-in-picture, < / > slower and faster. Keys typed into a
+ * form control, or space on a button, keep their usual meaning.
  */
 export function usePlayerShortcuts(
   video: RefObject<HTMLVideoElement | null>,
@@ -40,8 +45,15 @@ export function usePlayerShortcuts(
         case 'm':
           element.muted = !element.muted;
           break;
-        case 'f':
-          toggleFullscreen(container.current ?? element);
+        case 'F':
+          toggleFullscreen(container.current ?? element, element);
+          break;
+        case 'p':
+          togglePictureInPicture(element);
+          break;
+        case '<':
+        case '>':
+          setSpeed(element, stepSpeed(element.playbackRate, event.key === '>' ? 1 : -1));
           break;
         default:
           return;
@@ -51,10 +63,4 @@ export function usePlayerShortcuts(
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [video, container]);
-}
-
-function toggleFullscreen(element: HTMLElement): void {
-  if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-  else if (element.requestFullscreen) void element.requestFullscreen().catch(() => {});
-  else (element as HTMLElement & { webkitEnterFullscreen?: () => void }).webkitEnterFullscreen?.();
 }

@@ -4,7 +4,8 @@ import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import type { Rung } from './planLadder.js';
 
-export const SEGMENT_SECONDS = 10;
+/** What new videos get without `HLS_SEGMENT_SECONDS`: 4 s starts fastest (bench/playback). */
+export const DEFAULT_SEGMENT_SECONDS = 4;
 export const PREVIEW_SECONDS = 3;
 export const PREVIEW_FPS = 10;
 export const PREVIEW_WIDTH = 320;
@@ -23,6 +24,8 @@ export interface TranscodePlan {
   rungs: Rung[];
   outDir: string;
   keyInfoFile: string;
+  /** `HLS_SEGMENT_SECONDS`; default DEFAULT_SEGMENT_SECONDS. */
+  segmentSeconds?: number;
 }
 
 const HDR_TRANSFERS = new Set(['smpte2084', 'arib-std-b67']);
@@ -44,10 +47,13 @@ function prepareFilter(probe: VideoProbe): string {
   }
   // Always a constant rate: variable-frame-rate recordings become evenly spaced frames (each
   // at its own time, so audio stays in sync), and 120/240 fps slow motion plays at 30.
-  steps.push(`fps=${probe.fps > 60 ? 30 : probe.fps}`);
+  steps.push(`fps=${outputFps(probe)}`);
   steps.push('format=yuv420p');
   return steps.join(',');
 }
+
+/** The constant rate every output runs at: the source's, slow motion (above 60) at 30. */
+const outputFps = (probe: VideoProbe) => (probe.fps > 60 ? 30 : probe.fps);
 
 const previewStart = (probe: VideoProbe) => probe.duration * 0.1;
 
@@ -120,6 +126,7 @@ function animatedWebp(label: string, fd: number, fps: number, maxFrames?: number
  */
 export function buildTranscodeArgs(plan: TranscodePlan): string[] {
   const { rungs, probe } = plan;
+  const segmentSeconds = plan.segmentSeconds ?? DEFAULT_SEGMENT_SECONDS;
   const video = rungs.flatMap((rung, i) => [
     '-map',
     `[v${i}]`,
@@ -155,9 +162,13 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     'veryfast',
     '-pix_fmt',
     'yuv420p',
-    // A keyframe at every segment start, and none from scene cuts, so variants switch cleanly.
+    // A keyframe at every segment start on every rung, and none from scene cuts or from x264's
+    // own interval in between (a GOP as long as a segment), so all rungs cut their segments at
+    // the same times and players switch between them cleanly.
     '-force_key_frames',
-    `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+    `expr:gte(t,n_forced*${segmentSeconds})`,
+    '-g',
+    String(Math.ceil(outputFps(probe) * segmentSeconds)),
     '-sc_threshold',
     '0',
     ...(probe.hasAudio ? ['-c:a', 'aac', '-ac', '2'] : []),
@@ -166,7 +177,7 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-f',
     'hls',
     '-hls_time',
-    String(SEGMENT_SECONDS),
+    String(segmentSeconds),
     '-hls_playlist_type',
     'vod',
     '-hls_segment_type',

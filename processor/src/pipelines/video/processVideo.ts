@@ -26,6 +26,8 @@ export interface VideoJob {
   storageKey: ContentKey;
   /** The ladder's top short side (`VIDEO_MAX_HEIGHT`); the default is 1080. */
   maxShortSide?: number;
+  /** Seconds per HLS segment (`HLS_SEGMENT_SECONDS`); the default is 4. */
+  segmentSeconds?: number;
   /** Where ffmpeg's key-info file lives for the run. */
   temp: PrivateTemp;
   signal?: AbortSignal;
@@ -86,6 +88,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
       rungs,
       outDir: job.outDir,
       keyInfoFile: keyFiles.keyInfoFile,
+      segmentSeconds: job.segmentSeconds,
     });
     ({ pipes } = await runTool({
       command: 'ffmpeg',

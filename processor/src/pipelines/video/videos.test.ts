@@ -148,8 +148,13 @@ describe.each(clips)('$name', (clip) => {
     const expectedRungs = [1080, 720, 480, 360].filter((s) => s <= clip.displayShortSide);
     expect(item.variants.map((v) => v.name)).toEqual(expectedRungs.map((s) => `${s}p`));
     if (clip.portrait) expect(item.height).toBeGreaterThan(item.width!);
-    const master = parseMaster(await env.openFile(item.playlist_path!));
-    expect(master.map((v) => v.uri)).toEqual(expectedRungs.map((s) => `${s}p/index.m3u8`));
+    const listed = parseMaster(await env.openFile(item.playlist_path!));
+    // Players start on the first variant listed: 480p (or the top below it), then top down.
+    const start = expectedRungs.find((side) => side <= 480) ?? expectedRungs.at(-1)!;
+    const listedOrder = [start, ...expectedRungs.filter((side) => side !== start)];
+    expect(listed.map((v) => v.uri)).toEqual(listedOrder.map((s) => `${s}p/index.m3u8`));
+    // From here on in ladder order (top down), as media_files lists them.
+    const master = expectedRungs.map((side) => listed.find((v) => v.uri === `${side}p/index.m3u8`)!);
     // Distinct for any source, a still one included: strictly falling down the ladder.
     for (const attr of ['BANDWIDTH', 'AVERAGE-BANDWIDTH']) {
       const rates = master.map((v) => Number(v.attrs[attr]));
@@ -209,9 +214,12 @@ describe.each(clips)('$name', (clip) => {
       // 8-bit 4:2:0 whatever came in (High or Main, never High 10).
       expect(decoded.profile).toMatch(/^(High|Main)$/);
     }
-    // Keyframes at every 10 s: all variants cut their segments at the same times.
+    // Keyframes every 4 s (HLS_SEGMENT_SECONDS' default): all variants cut their segments at
+    // the same times, each 4 s long but the last.
     for (const list of segmentLists) expect(list).toEqual(segmentLists[0]);
-    if (clip.seconds > 10) expect(segmentLists[0]!.length).toBe(2);
+    const lengths = segmentLists[0]!;
+    expect(lengths.length).toBe(Math.ceil(clip.seconds / 4));
+    for (const seconds of lengths.slice(0, -1)) expect(seconds).toBeCloseTo(4, 1);
   });
 
   test('poster, cover thumbnail, animated preview and animated scene preview, all sealed', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MASTER_PLAYLIST, VARIANT_PLAYLIST, variantPlaylistUri } from '@keepsake/contracts';
 import type { VideoVariant } from '@keepsake/database';
 import type { Rung } from './planLadder.js';
+import { masterOrder } from './startRung.js';
 
 interface Segment {
   file: string;
@@ -65,24 +66,29 @@ export function strictlyDecreasing(measured: Rates[]): Rates[] {
 }
 
 /**
- * Writes master.m3u8 (variant URIs relative, top rung first) and returns the variants for
- * media_files.
+ * Writes master.m3u8 (variant URIs relative, the start rung first, then top down) and returns
+ * the variants for media_files (top rung first).
  */
 export async function writeMasterPlaylist(outDir: string, rungs: Rung[], hasAudio: boolean): Promise<VideoVariant[]> {
   const measured = await Promise.all(rungs.map((rung) => measure(path.join(outDir, rung.name))));
   const rates = strictlyDecreasing(measured);
-  const variants: VideoVariant[] = [];
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
-  rungs.forEach((rung, i) => {
-    const { peak, average } = rates[i]!;
+  const variants = rungs.map((rung, i) => {
     const codecs = hasAudio ? `${rung.codecs},mp4a.40.2` : rung.codecs;
-    const playlist = variantPlaylistUri(rung.name);
-    lines.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${peak},AVERAGE-BANDWIDTH=${average},RESOLUTION=${rung.width}x${rung.height},CODECS="${codecs}"`,
-      playlist,
-    );
-    variants.push({ name: rung.name, width: rung.width, height: rung.height, bandwidth: peak, codecs, playlist });
+    return { ...rates[i]!, name: rung.name, width: rung.width, height: rung.height, codecs };
   });
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  for (const { peak, average, width, height, codecs, name } of masterOrder(variants))
+    lines.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${peak},AVERAGE-BANDWIDTH=${average},RESOLUTION=${width}x${height},CODECS="${codecs}"`,
+      variantPlaylistUri(name),
+    );
   await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), `${lines.join('\n')}\n`);
-  return variants;
+  return variants.map(({ name, width, height, peak, codecs }) => ({
+    name,
+    width,
+    height,
+    bandwidth: peak,
+    codecs,
+    playlist: variantPlaylistUri(name),
+  }));
 }

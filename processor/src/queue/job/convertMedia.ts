@@ -75,6 +75,7 @@ async function convertByType(
     hlsKey,
     storageKey,
     maxShortSide: run.ctx.config.videoMaxHeight,
+    segmentSeconds: run.ctx.config.hlsSegmentSeconds,
     temp: run.ctx.temp,
     signal: run.signal,
     onProgress: (share) => run.stage('transcoding', 5 + share * 85),

@@ -8,5 +8,6 @@ export { runTool } from './runTool.js';
 export { findPlaintextMedia, decodeHlsVariant, ffprobeSeesVideo, type DecodedVariant } from './inspectAssets.js';
 export { repoRoot } from './repoRoot.js';
 export { playHlsUrl } from './playHlsUrl.js';
+export { writeLegacyMasterOrder, segmentSeconds } from './legacyHlsLayout.js';
 export { writeDng, type DngSpec } from './writeDng.js';
 export { rawFixture, rawFixtures } from './rawFixtures.js';

@@ -43,9 +43,10 @@ export interface Stack {
   createUser(user: StackUser): Promise<void>;
   /**
    * Processes what is in imports/ and exits (`npm run process -- --once`). Exit code 1
-   * means some file failed (a test may want that); anything else non-zero throws.
+   * means some file failed (a test may want that); anything else non-zero throws. `env` adds
+   * to this run's configuration (e.g. HLS_SEGMENT_SECONDS).
    */
-  processImports(): Promise<{ exitCode: number; output: string }>;
+  processImports(env?: Record<string, string>): Promise<{ exitCode: number; output: string }>;
   /**
    * Puts the real nginx (rendered by nginx/render, as `npm start` runs it) in front of the
    * server; stopped with the stack. Start the stack with ACCEL_REDIRECT=true for segments.
@@ -135,8 +136,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (user.admin) args.push('--admin');
         await runScript('user', args, `${user.password}\n`);
       },
-      processImports: async () => {
-        const run = startProcess('npm run process', 'npm', ['run', '--silent', 'process', '--', '--once'], env);
+      processImports: async (extraEnv = {}) => {
+        const run = startProcess('npm run process', 'npm', ['run', '--silent', 'process', '--', '--once'], {
+          ...env,
+          ...extraEnv,
+        });
         const exitCode = await run.exited;
         if (typeof exitCode !== 'number' || exitCode > 1)
           throw new Error(`processing failed (${exitCode}):\n${run.output()}`);
