@@ -5,6 +5,7 @@ import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
 import { resumePosition } from '@keepsake/contracts';
+import { SeekBar } from './seekPreview/SeekBar';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
 import { useNativeHlsEngine } from './useNativeHlsEngine';
@@ -79,6 +80,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
           </button>
         </div>
       )}
+      <SeekBar video={video} trickplayUrl={details.trickplay_url} duration={details.duration ?? 0} />
       <div className="player-bar">
         {resumed && (
           <span className="player-resumed">

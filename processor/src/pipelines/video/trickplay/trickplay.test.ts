@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { trickplayTileAt, type TrickplayIndex } from '@keepsake/contracts';
 import type { MediaFile } from '@keepsake/database';
@@ -40,7 +40,7 @@ async function indexOf(name: string): Promise<TrickplayIndex> {
 const sheetPath = (name: string, file: string) => path.join(media.get(name)!.asset_dir!, file);
 
 /** The mean colour of a region of a picture, as [r, g, b]. */
-async function meanColour(picture: sharp.Sharp): Promise<number[]> {
+async function meanColour(picture: Sharp): Promise<number[]> {
   // stats() reads the input, so the region is cut out first.
   const { channels } = await sharp(await picture.png().toBuffer()).stats();
   return channels.slice(0, 3).map((c) => c.mean);
