@@ -91,7 +91,9 @@ export async function processingCost(rounds = Number(process.env.BENCH_ROUNDS ??
   console.log(`Processing cost: 1080p 30 s clip, the real video pipeline, best of ${rounds} round(s), CPU / wall`);
   for (const variant of variants) {
     const r = runs[variant.name]!;
-    console.log(`  ${variant.name.padEnd(30)} ${r.cpu.toFixed(1).padStart(6)} s CPU  ${r.seconds.toFixed(1).padStart(6)} s`);
+    console.log(
+      `  ${variant.name.padEnd(30)} ${r.cpu.toFixed(1).padStart(6)} s CPU  ${r.seconds.toFixed(1).padStart(6)} s`,
+    );
   }
   const ok = trickplayShare <= TRICKPLAY_GOAL;
   console.log(`  trickplay adds ${pct(trickplayShare)} CPU (goal ≤ ${pct(TRICKPLAY_GOAL)}) ${ok ? 'OK' : 'OVER GOAL'}`);

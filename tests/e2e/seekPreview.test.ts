@@ -131,7 +131,9 @@ describe('seek-bar previews, end to end', () => {
     await signInThroughForm(page, stack.baseUrl, anna);
     const bar = await openVideo(page);
     // The page fits the phone: a wider layout would make Chromium zoom out and every box lie.
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
     const box = (await bar.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     const y = box.y + box.height / 2;
@@ -147,7 +149,9 @@ describe('seek-bar previews, end to end', () => {
     await saveScreenshot(page, 'seek-preview-phone');
     await touch('touchEnd');
     await page.locator('.seek-preview').waitFor({ state: 'detached' });
-    const time = await page.locator('video').evaluate((video) => (video as unknown as { currentTime: number }).currentTime);
+    const time = await page
+      .locator('video')
+      .evaluate((video) => (video as unknown as { currentTime: number }).currentTime);
     expect(Math.abs(time - SECONDS / 2)).toBeLessThan(1);
     await context.close();
   });

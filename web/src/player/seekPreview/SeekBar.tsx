@@ -45,7 +45,8 @@ export function SeekBar({ video, trickplayUrl, duration: itemDuration }: Props) 
   const current = useCurrentTime(video);
   const [pointing, setPointing] = useState<Pointing | null>(null);
   const [dragging, setDragging] = useState(false);
-  const duration = Number.isFinite(video.current?.duration) && video.current!.duration > 0 ? video.current!.duration : itemDuration;
+  const duration =
+    Number.isFinite(video.current?.duration) && video.current!.duration > 0 ? video.current!.duration : itemDuration;
 
   const pointAt = (event: PointerEvent<HTMLDivElement>): Pointing | null => {
     const rect = bar.current?.getBoundingClientRect();

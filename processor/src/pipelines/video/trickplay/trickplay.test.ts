@@ -104,7 +104,9 @@ describe('seek-bar previews', () => {
         ...['-frames:v', '1', '-y', frame],
       ]);
       const source = await meanColour(sharp(frame));
-      shown.forEach((channel, i) => expect(Math.abs(channel - source[i]!), `${seconds} s channel ${i}`).toBeLessThan(30));
+      shown.forEach((channel, i) =>
+        expect(Math.abs(channel - source[i]!), `${seconds} s channel ${i}`).toBeLessThan(30),
+      );
     }
   });
 });
