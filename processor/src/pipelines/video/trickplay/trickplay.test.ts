@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { trickplayTileAt, type TrickplayIndex } from '@keepsake/contracts';
-import type { MediaFile } from '@keepsake/database';
+import { readSealedHeader, type MediaFile } from '@keepsake/database';
 import { createProcessingEnv, findPlaintextMedia, generateVideo, runTool, type ProcessingEnv } from '@keepsake/testkit';
+import { rotateKeys } from '../../../rotation/rotateKeys.js';
 
 // Low frame rates and small sizes keep the ladder cheap; lengths are what the rule is about.
 const clips = {
@@ -108,5 +110,26 @@ describe('seek-bar previews', () => {
         expect(Math.abs(channel - source[i]!), `${seconds} s channel ${i}`).toBeLessThan(30),
       );
     }
+  });
+
+  test('key rotation re-seals the sheets and the index under the new storage key', async () => {
+    const before = media.get('portrait.mp4')!;
+    const index = await indexOf('portrait.mp4');
+    const sheetBefore = await env.openSealed(sheetPath('portrait.mp4', index.sheets[0]!.file));
+    const deps = { db: env.t.db, keyStore: env.keyStore, assetsDir: env.assetsDir, graceHours: 24 };
+    const summary = await rotateKeys({ ...deps, logger: pino({ level: 'silent' }) }, { only: before.id });
+    expect(summary).toMatchObject({ rotated: 1, failed: [] });
+    const after = await env.t.db
+      .selectFrom('media_files')
+      .selectAll()
+      .where('id', '=', before.id)
+      .executeTakeFirstOrThrow();
+    media.set('portrait.mp4', after);
+    expect(after.storage_key_id).not.toBe(before.storage_key_id);
+    expect(after.trickplay_path).toMatch(/\/g2\/trickplay\.json\.sealed$/);
+    expect(await indexOf('portrait.mp4')).toEqual(index);
+    const sheetFile = path.join(env.assetsDir, sheetPath('portrait.mp4', index.sheets[0]!.file));
+    expect((await readSealedHeader(sheetFile)).keyId).toBe(after.storage_key_id);
+    expect((await env.openSealed(sheetPath('portrait.mp4', index.sheets[0]!.file))).equals(sheetBefore)).toBe(true);
   });
 });
