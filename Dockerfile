@@ -16,7 +16,9 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY contracts/package.json contracts/
+COPY platform/package.json platform/
 COPY database/package.json database/
+COPY vault/package.json vault/
 COPY server/package.json server/
 COPY processor/package.json processor/
 COPY web/package.json web/
@@ -38,8 +40,12 @@ COPY --from=build --chown=root:root /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=root:root /app/node_modules node_modules
 COPY --from=build --chown=root:root /app/contracts/package.json contracts/package.json
 COPY --from=build --chown=root:root /app/contracts/dist contracts/dist
+COPY --from=build --chown=root:root /app/platform/package.json platform/package.json
+COPY --from=build --chown=root:root /app/platform/dist platform/dist
 COPY --from=build --chown=root:root /app/database/package.json database/package.json
 COPY --from=build --chown=root:root /app/database/dist database/dist
+COPY --from=build --chown=root:root /app/vault/package.json vault/package.json
+COPY --from=build --chown=root:root /app/vault/dist vault/dist
 COPY --from=build --chown=root:root /app/scripts scripts
 # The app only reads its code; data lives in mounted folders owned by the node user (uid 1000).
 RUN mkdir -p /data/imports /data/assets /data/private && chown -R node:node /data

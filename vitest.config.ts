@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = {
   '@keepsake/contracts': source('./contracts/src/index.ts'),
+  '@keepsake/platform': source('./platform/src/index.ts'),
   '@keepsake/database': source('./database/src/index.ts'),
+  '@keepsake/vault': source('./vault/src/index.ts'),
   '@keepsake/testkit': source('./tests/support/src/index.ts'),
   '@keepsake/processor': source('./processor/src/index.ts'),
   '@keepsake/launcher': source('./launcher/src/index.ts'),
@@ -19,7 +21,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'contracts', include: ['contracts/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'platform', include: ['platform/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'database', include: ['database/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'vault', include: ['vault/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'processor', include: ['processor/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts', 'launcher/src/**/*.test.ts'] } },

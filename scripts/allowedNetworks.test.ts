@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadServerConfig } from '@keepsake/database';
+import { loadServerConfig } from '@keepsake/platform';
 import { findNginx, repoRoot } from '@keepsake/launcher';
 
 const run = promisify(execFile);

@@ -2,7 +2,9 @@
  * The API in a process of its own for the benchmark (so the load generator does not share its
  * event loop), configured from the environment run.ts prepared; prints its port.
  */
-import { createDb, createLogger, createRedis, loadServerConfig, openKeyStore } from '@keepsake/database';
+import { createDb } from '@keepsake/database';
+import { createLogger, createRedis, loadServerConfig } from '@keepsake/platform';
+import { openKeyStore } from '@keepsake/vault';
 import { buildApp } from '@keepsake/server';
 
 const config = loadServerConfig();

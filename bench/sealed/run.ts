@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { openSealedStream, resealFile, sealFile, type KeyResolver } from '@keepsake/database';
+import { openSealedStream, resealFile, sealFile, type KeyResolver } from '@keepsake/vault';
 
 const { values } = parseArgs({
   options: { mib: { type: 'string', default: '64' }, rounds: { type: 'string', default: '5' } },

@@ -3,7 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createDb, createRedis, loadProcessorConfig, migrateToLatest, openKeyStore } from '@keepsake/database';
+import { createDb, migrateToLatest } from '@keepsake/database';
+import { createRedis, loadProcessorConfig } from '@keepsake/platform';
+import { openKeyStore } from '@keepsake/vault';
 import { createProcessor } from '@keepsake/processor';
 import { databaseUrlFor, dropDatabase, withAdminClient } from '@keepsake/testkit';
 

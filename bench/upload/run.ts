@@ -12,7 +12,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
+import { UPLOAD_CHUNK_BYTES } from '@keepsake/platform';
 import {
   runToEnd,
   setUpTestDatabases,

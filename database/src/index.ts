@@ -1,17 +1,7 @@
-export * from './config/index.js';
 export { createDb, type Db, type DbOptions } from './db/createDb.js';
 export type * from './db/schema.js';
 export { mediaPathColumns } from './db/schema.js';
 export { migrateToLatest, type MigrationOutcome } from './migrations/migrate.js';
-export { runCli, OperatorError } from './startup/runCli.js';
-export {
-  createLogger,
-  loggerOptions,
-  redactedPaths,
-  type Logger,
-  type LoggerSettings,
-} from './logging/createLogger.js';
-export { createRedis, channelName, type Redis, type RedisOptions } from './redis/createRedis.js';
 export * as users from './queries/users.js';
 export type { PublicUser } from './queries/users.js';
 export * as sessions from './queries/sessions.js';
@@ -29,6 +19,8 @@ export * as onThisDay from './queries/onThisDay.js';
 export * as continueWatching from './queries/continueWatching.js';
 export * as queueAdmin from './queries/queueAdmin.js';
 export * as storageUsage from './queries/storageUsage.js';
+export * as encryptionKeys from './queries/encryptionKeys.js';
+export * as masterKeyCheck from './queries/masterKeyCheck.js';
 export * as keyRotation from './queries/keyRotation.js';
 export type { KeysInUse } from './queries/keyRotation.js';
 export * as rotation from './queries/rotation.js';
@@ -36,15 +28,10 @@ export * as trash from './queries/trash.js';
 export type { TrashRow, TrashFilter } from './queries/trash.js';
 export * as rawPairs from './queries/rawPairs.js';
 export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
-export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
-export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
-export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';
-export * from './keys/index.js';
-export * from './sealed/index.js';
-export * from './queries/queue/index.js';
-export * from './queries/media/index.js';
-export * from './uploads/index.js';
-export * from './erasure/index.js';
+export * as jobQueue from './queries/queue/index.js';
+export type { FileToQueue, ClaimOptions, RetryOptions, FailOptions, QueueBacklog } from './queries/queue/index.js';
+export * as mediaIngest from './queries/media/index.js';
+export type { CompletedMedia } from './queries/media/index.js';
 export {
   GENERATIONS_LOCK_ID,
   ifGenerationsFree,

@@ -2,16 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { FSWatcher } from 'chokidar';
-import {
-  claimNextJob,
-  findLiveJobIds,
-  queueBacklog,
-  type Db,
-  type KeyStore,
-  type Logger,
-  type ProcessorConfig,
-  type Redis,
-} from '@keepsake/database';
+import { type Db, jobQueue } from '@keepsake/database';
+import { type Logger, type ProcessorConfig, type Redis } from '@keepsake/platform';
+import { type KeyStore } from '@keepsake/vault';
 import { restrictImageDecoders } from './pipelines/image/imageDecoders.js';
 import { cleanStaleStaging } from './publish/staging.js';
 import { startCleanupTimer, type CleanupTimer } from './rotation/cleanupTimer.js';
@@ -122,7 +115,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const opened = await openPrivateTemp(deps.tempRoot);
     if (opened.wiped.length > 0) logger.info({ wiped: opened.wiped }, 'wiped temporary files left by an earlier run');
     temp = opened;
-    const removed = await cleanStaleStaging(config.assetsDir, await findLiveJobIds(db));
+    const removed = await cleanStaleStaging(config.assetsDir, await jobQueue.findLiveJobIds(db));
     if (removed.length > 0) logger.info({ removed }, 'removed staging left by an earlier run');
     heartbeat = startHeartbeat(deps.redis, workerId, logger);
   }
@@ -130,10 +123,10 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   async function workerLoop(untilEmpty: boolean): Promise<void> {
     while (!stopping) {
       try {
-        const job = await claimNextJob(db, { workerId, leaseSeconds: base.leaseSeconds });
+        const job = await jobQueue.claimNextJob(db, { workerId, leaseSeconds: base.leaseSeconds });
         if (!job) {
           if (untilEmpty) {
-            const backlog = await queueBacklog(db);
+            const backlog = await jobQueue.queueBacklog(db);
             if (backlog.pending === 0) return;
             await wakeup.wait(Math.min(1000, Math.max(50, (backlog.nextRunInSeconds ?? 1) * 1000)));
           } else {

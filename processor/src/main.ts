@@ -1,4 +1,4 @@
-import { loadProcessorConfig, runCli } from '@keepsake/database';
+import { loadProcessorConfig, runCli } from '@keepsake/platform';
 import { runLongLived } from './startup/runLongLived.js';
 
 // `npm run start:processor`: the long-lived processor (the container's command).

@@ -1,14 +1,7 @@
 import closeWithGrace from 'close-with-grace';
-import {
-  createDb,
-  createLogger,
-  createRedis,
-  loadServerConfig,
-  migrateToLatest,
-  openKeyStore,
-  runCli,
-  warnIgnoredSettings,
-} from '@keepsake/database';
+import { createDb, migrateToLatest } from '@keepsake/database';
+import { createLogger, createRedis, loadServerConfig, runCli, warnIgnoredSettings } from '@keepsake/platform';
+import { openKeyStore } from '@keepsake/vault';
 import { buildApp } from './app/buildApp.js';
 import { announceFirstRun } from './setup/announceFirstRun.js';
 

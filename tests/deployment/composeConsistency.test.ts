@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commonSpecs, initSpecs, processorSpecs, secretNames, serverSpecs } from '@keepsake/database';
+import { commonSpecs, initSpecs, processorSpecs, secretNames, serverSpecs } from '@keepsake/platform';
 import { repoRoot, startEnvironment, stopGraceMs as launcherGraceMs } from '@keepsake/launcher';
 import { stopGraceMs as processorGraceMs } from '@keepsake/processor';
 import { commandLine, mounts, readCompose, type ComposeConfig, type ComposeService } from './support/readCompose.js';

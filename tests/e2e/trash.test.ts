@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindingFor, openKeyStore, openSealedFile, storageKeyResolver } from '@keepsake/database';
+import { bindingFor, openKeyStore, openSealedFile, storageKeyResolver } from '@keepsake/vault';
 import { generateImage, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 

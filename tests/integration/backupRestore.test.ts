@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKeyStore } from '@keepsake/database';
+import { openKeyStore } from '@keepsake/vault';
 import {
   createProcessingEnv,
   createTestDatabase,

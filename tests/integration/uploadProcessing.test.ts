@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelName, createRedis, PARTIAL_UPLOADS_DIR, type Redis } from '@keepsake/database';
+import { channelName, createRedis, PARTIAL_UPLOADS_DIR, type Redis } from '@keepsake/platform';
 import {
   createProcessingEnv,
   fixtureFile,

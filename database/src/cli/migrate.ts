@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { loadCommonConfig } from '../config/index.js';
+import { loadCommonConfig } from '@keepsake/platform';
 import { createDb } from '../db/createDb.js';
 import { migrateToLatest } from '../migrations/migrate.js';
-import { runCli } from '../startup/runCli.js';
+import { runCli } from '@keepsake/platform';
 
 const program = new Command('migrate')
   .description('Apply database migrations (forward-only; a second run changes nothing). Uses DATABASE_URL.')

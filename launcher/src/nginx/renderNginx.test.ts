@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../repoRoot.js';
 import { findNginx, nginxCommand, renderNginx } from './renderNginx.js';
-import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
+import { UPLOAD_CHUNK_BYTES } from '@keepsake/platform';
 
 const run = promisify(execFile);
 const policy = "default-src 'self'; style-src 'self'";

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { createRedis, loadProcessorConfig, runCli } from '@keepsake/database';
+import { createRedis, loadProcessorConfig, runCli } from '@keepsake/platform';
 
 // The container's health check: healthy while a processor on this host keeps its heartbeat.
 runCli(async () => {

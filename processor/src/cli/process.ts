@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadProcessorConfig, loggerOptions, runCli } from '@keepsake/database';
+import { loadProcessorConfig, loggerOptions, runCli } from '@keepsake/platform';
 import { createProcessor } from '../createProcessor.js';
 import { openProcessorResources } from '../startup/openProcessorResources.js';
 import { runLongLived } from '../startup/runLongLived.js';

@@ -1,13 +1,7 @@
 import { Command } from 'commander';
-import {
-  createDb,
-  createLogger,
-  loadProcessorConfig,
-  megabytes as mb,
-  openKeyStore,
-  runCli,
-  terminalProgress,
-} from '@keepsake/database';
+import { createDb } from '@keepsake/database';
+import { createLogger, loadProcessorConfig, megabytes as mb, runCli, terminalProgress } from '@keepsake/platform';
+import { openKeyStore } from '@keepsake/vault';
 import { rotateKeys } from '../rotation/rotateKeys.js';
 
 const program = new Command('rotate-keys')

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { RAW_ORIGINAL_FILE, rawOriginalPath } from '@keepsake/contracts';
-import { bindingFor, completeJob, rawPairs, sealFile, type Db, type KeyStore, type Shot } from '@keepsake/database';
+import { rawPairs, type Db, type Shot, jobQueue } from '@keepsake/database';
+import { bindingFor, sealFile, type KeyStore } from '@keepsake/vault';
 import { LeaseLostError } from '../publish/publishMedia.js';
 import { createStaging, type Staging } from '../publish/staging.js';
 import { ifGenerationsFree } from '../rotation/rotationLock.js';
@@ -49,7 +50,7 @@ async function join(request: JoinRequest): Promise<true> {
     const noted = await rawPairs.recordRawCompanion(trx, { mediaId, generation: item.generation }, raw);
     if (!noted) throw new Error(`the JPEG's item ${mediaId} changed while its RAW was added`);
     await rawPairs.setPair(trx, request.shot, { state: 'paired', rawJobId: request.job.id, mediaId });
-    const owned = await completeJob(trx, {
+    const owned = await jobQueue.completeJob(trx, {
       jobId: request.job.id,
       workerId: request.job.workerId,
       mediaId,

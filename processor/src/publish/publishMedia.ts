@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { completeJob, completeMedia, type Db } from '@keepsake/database';
+import { type Db, jobQueue, mediaIngest } from '@keepsake/database';
 import type { ProcessedMedia } from '../pipelines/ProcessedMedia.js';
 import { assetDirFor, originalDirFor } from './assetPaths.js';
 import { renditionPaths } from './renditionPaths.js';
@@ -43,9 +43,9 @@ export async function publishMedia(request: PublishRequest): Promise<void> {
   if (request.keepOriginal) await renameInto(staging.originalDir, path.join(assetsDir, originalDir));
   const paths = renditionPaths(processed, { assetDir, originalDir: request.keepOriginal ? originalDir : null });
   await request.db.transaction().execute(async (trx) => {
-    const owned = await completeJob(trx, { jobId: request.jobId, workerId: request.workerId, mediaId });
+    const owned = await jobQueue.completeJob(trx, { jobId: request.jobId, workerId: request.workerId, mediaId });
     if (!owned) throw new LeaseLostError('the job was taken over by another worker before it was published');
-    await completeMedia(trx, {
+    await mediaIngest.completeMedia(trx, {
       mediaId,
       type: processed.type,
       mime: processed.mime,

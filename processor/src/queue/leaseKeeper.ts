@@ -1,4 +1,5 @@
-import { renewLease, type Db, type Logger } from '@keepsake/database';
+import { type Db, jobQueue } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
 
 /**
  * Renews a claimed job's lease every third of its length while the job runs. If the lease is
@@ -17,7 +18,7 @@ export function startLeaseKeeper(options: {
   let expires = Date.now() + leaseSeconds * 1000;
   const timer = setInterval(
     () => {
-      renewLease(db, { jobId, workerId, leaseSeconds }).then(
+      jobQueue.renewLease(db, { jobId, workerId, leaseSeconds }).then(
         (owned) => {
           if (owned) expires = Date.now() + leaseSeconds * 1000;
           else options.onLost();

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { channelName, createRedis } from '@keepsake/database';
+import { channelName, createRedis } from '@keepsake/platform';
 import { createProcessingEnv, generateImage, generateVideo, waitFor, type ProcessingEnv } from '@keepsake/testkit';
 import { heartbeatKey, PROGRESS_CHANNEL, type ProgressMessage as ProgressEvent } from '@keepsake/contracts';
 

@@ -1,15 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import {
-  claimNextJob,
-  createDb,
-  enqueueFile,
-  failJob,
-  queueBacklog,
-  renewLease,
-  retryJob,
-  type Db,
-} from '@keepsake/database';
+import { createDb, type Db, jobQueue } from '@keepsake/database';
 import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
 import { backoffSeconds } from './backoff.js';
 
@@ -30,64 +21,66 @@ beforeEach(async () => {
 const file = (path: string, size = 10, mtime = new Date('2024-01-02T03:04:05.678Z')) => ({ path, size, mtime });
 
 test('enqueueing is idempotent on path + size + mtime; a new version is a new row', async () => {
-  const first = await enqueueFile(t.db, file('a.jpg'));
-  const again = await enqueueFile(t.db, file('a.jpg'));
+  const first = await jobQueue.enqueueFile(t.db, file('a.jpg'));
+  const again = await jobQueue.enqueueFile(t.db, file('a.jpg'));
   expect(first.created).toBe(true);
   expect(again).toMatchObject({ created: false, job: { id: first.job.id } });
-  const changed = await enqueueFile(t.db, file('a.jpg', 11));
+  const changed = await jobQueue.enqueueFile(t.db, file('a.jpg', 11));
   expect(changed.created).toBe(true);
   expect(await t.db.selectFrom('processing_queue').select('id').execute()).toHaveLength(2);
 });
 
 test('concurrent claims on separate connections never get the same job (SKIP LOCKED)', async () => {
-  for (let i = 0; i < 6; i++) await enqueueFile(t.db, file(`f${i}.jpg`));
+  for (let i = 0; i < 6; i++) await jobQueue.enqueueFile(t.db, file(`f${i}.jpg`));
   const claims = await Promise.all(
-    Array.from({ length: 6 }, (_, i) => claimNextJob(i % 2 ? other : t.db, { workerId: `w${i}`, leaseSeconds: 30 })),
+    Array.from({ length: 6 }, (_, i) =>
+      jobQueue.claimNextJob(i % 2 ? other : t.db, { workerId: `w${i}`, leaseSeconds: 30 }),
+    ),
   );
   const ids = claims.map((job) => String(job?.id));
   expect(new Set(ids).size).toBe(6);
-  expect(await claimNextJob(t.db, { workerId: 'late', leaseSeconds: 30 })).toBeUndefined();
+  expect(await jobQueue.claimNextJob(t.db, { workerId: 'late', leaseSeconds: 30 })).toBeUndefined();
 });
 
 test('an expired lease is reclaimed by another worker, and the old worker can no longer renew', async () => {
-  await enqueueFile(t.db, file('crash.mp4'));
-  const job = await claimNextJob(t.db, { workerId: 'dead', leaseSeconds: 1 });
+  await jobQueue.enqueueFile(t.db, file('crash.mp4'));
+  const job = await jobQueue.claimNextJob(t.db, { workerId: 'dead', leaseSeconds: 1 });
   expect(job).toMatchObject({ status: 'processing', worker_id: 'dead', attempts: 1 });
-  expect(await claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 })).toBeUndefined();
-  expect(await renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 1 })).toBe(true);
+  expect(await jobQueue.claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 })).toBeUndefined();
+  expect(await jobQueue.renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 1 })).toBe(true);
   await sleep(1100);
-  const reclaimed = await claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 });
+  const reclaimed = await jobQueue.claimNextJob(other, { workerId: 'alive', leaseSeconds: 30 });
   expect(reclaimed).toMatchObject({ id: job!.id, worker_id: 'alive', attempts: 2 });
-  expect(await renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 30 })).toBe(false);
+  expect(await jobQueue.renewLease(t.db, { jobId: job!.id, workerId: 'dead', leaseSeconds: 30 })).toBe(false);
 });
 
 test('a retried job waits out its backoff; a release gives the attempt back', async () => {
-  await enqueueFile(t.db, file('flaky.mp4'));
-  const job = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
-  await retryJob(t.db, {
+  await jobQueue.enqueueFile(t.db, file('flaky.mp4'));
+  const job = await jobQueue.claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
+  await jobQueue.retryJob(t.db, {
     jobId: job!.id,
     workerId: 'w',
     delaySeconds: 60,
     error: 'boom',
     errorCode: 'MEDIA_005',
   });
-  expect(await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toBeUndefined();
-  const backlog = await queueBacklog(t.db);
+  expect(await jobQueue.claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toBeUndefined();
+  const backlog = await jobQueue.queueBacklog(t.db);
   expect(backlog.pending).toBe(1);
   expect(backlog.nextRunInSeconds).toBeGreaterThan(50);
   await t.db
     .updateTable('processing_queue')
     .set({ run_after: new Date(Date.now() - 1000) })
     .execute();
-  const again = await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
+  const again = await jobQueue.claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 });
   expect(again).toMatchObject({ attempts: 2, error: 'boom', error_code: 'MEDIA_005' });
-  await retryJob(t.db, { jobId: again!.id, workerId: 'w', delaySeconds: 0, refundAttempt: true });
-  expect(await claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toMatchObject({ attempts: 2 });
+  await jobQueue.retryJob(t.db, { jobId: again!.id, workerId: 'w', delaySeconds: 0, refundAttempt: true });
+  expect(await jobQueue.claimNextJob(t.db, { workerId: 'w', leaseSeconds: 30 })).toMatchObject({ attempts: 2 });
 });
 
 test('only the worker holding a job can fail it', async () => {
-  await enqueueFile(t.db, file('x.jpg'));
-  const job = await claimNextJob(t.db, { workerId: 'owner', leaseSeconds: 30 });
+  await jobQueue.enqueueFile(t.db, file('x.jpg'));
+  const job = await jobQueue.claimNextJob(t.db, { workerId: 'owner', leaseSeconds: 30 });
   const options = {
     jobId: job!.id,
     error: 'bad',
@@ -95,9 +88,9 @@ test('only the worker holding a job can fail it', async () => {
     failedPath: 'failed/x.jpg',
     mediaId: null,
   };
-  expect(await failJob(t.db, { ...options, workerId: 'intruder' })).toBe(false);
-  expect(await failJob(t.db, { ...options, workerId: 'owner' })).toBe(true);
-  expect(await queueBacklog(t.db)).toEqual({ pending: 0, nextRunInSeconds: null });
+  expect(await jobQueue.failJob(t.db, { ...options, workerId: 'intruder' })).toBe(false);
+  expect(await jobQueue.failJob(t.db, { ...options, workerId: 'owner' })).toBe(true);
+  expect(await jobQueue.queueBacklog(t.db)).toEqual({ pending: 0, nextRunInSeconds: null });
 });
 
 test('backoff grows fourfold per attempt, with bounded jitter, capped at an hour', () => {

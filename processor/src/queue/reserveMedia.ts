@@ -1,11 +1,4 @@
-import {
-  findOtherActiveJob,
-  insertPendingMedia,
-  lockMediaByHash,
-  startMediaProcessing,
-  type Db,
-  type MediaFile,
-} from '@keepsake/database';
+import { type Db, type MediaFile, mediaIngest } from '@keepsake/database';
 
 export type Reservation =
   /** This job makes the item (new, or a previous attempt failed or crashed). */
@@ -20,14 +13,15 @@ export async function reserveMedia(
   db: Db,
   request: { contentHash: string; originalName: string; size: number; jobId: number; uploadedBy: string | null },
 ): Promise<Reservation> {
-  await insertPendingMedia(db, request);
+  await mediaIngest.insertPendingMedia(db, request);
   return db.transaction().execute(async (trx) => {
-    const media = await lockMediaByHash(trx, request.contentHash);
+    const media = await mediaIngest.lockMediaByHash(trx, request.contentHash);
     if (!media) throw new Error(`media for ${request.contentHash} vanished`);
     // A trashed item is not made again: its row would be reprocessed under it. Restoring brings it back.
     if (media.status === 'completed' || media.status === 'trashed') return { kind: 'duplicate', media };
-    if (await findOtherActiveJob(trx, { mediaId: media.id, jobId: request.jobId })) return { kind: 'busy', media };
-    await startMediaProcessing(trx, {
+    if (await mediaIngest.findOtherActiveJob(trx, { mediaId: media.id, jobId: request.jobId }))
+      return { kind: 'busy', media };
+    await mediaIngest.startMediaProcessing(trx, {
       mediaId: media.id,
       jobId: request.jobId,
       originalName: request.originalName,

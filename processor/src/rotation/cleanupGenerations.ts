@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { assetKinds, generationFolderPattern } from '@keepsake/contracts';
-import { removeErasedFiles, rotation, type Db, type KeyStore } from '@keepsake/database';
+import { rotation, type Db } from '@keepsake/database';
+import { removeErasedFiles, type KeyStore } from '@keepsake/vault';
 
 export interface CleanupDeps {
   db: Db;

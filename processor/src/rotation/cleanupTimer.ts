@@ -1,4 +1,5 @@
-import { purgeExpiredTrash, type Logger } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
+import { purgeExpiredTrash } from '@keepsake/vault';
 import { cleanupGenerations, type CleanupDeps, type CleanupOutcome } from './cleanupGenerations.js';
 import { ifGenerationsFree } from './rotationLock.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { bindingFor, resealFile, type KeyResolver, type SealingKey } from '@keepsake/database';
+import { bindingFor, resealFile, type KeyResolver, type SealingKey } from '@keepsake/vault';
 import { listEncryptedSegments, withNewKey } from './hlsPlaylist.js';
 import { reencryptSegment } from './reencryptSegment.js';
 

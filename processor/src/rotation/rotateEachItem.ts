@@ -1,4 +1,5 @@
-import { rotation, type Logger, type MediaFile } from '@keepsake/database';
+import { rotation, type MediaFile } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
 import { rotateItem, type RotateItemDeps } from './rotateItem.js';
 import type { RotationPlan } from './rotationPlan.js';
 import type { ProgressTracker } from './rotationProgress.js';

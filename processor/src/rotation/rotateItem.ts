@@ -1,7 +1,8 @@
 import { ROTATING_SUFFIX } from '@keepsake/contracts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { rotation, type Db, type KeyPurpose, type KeyStore, type MediaFile } from '@keepsake/database';
+import { rotation, type Db, type KeyPurpose, type MediaFile } from '@keepsake/database';
+import { type KeyStore } from '@keepsake/vault';
 import { copyGeneration, type NewKeys } from './copyGeneration.js';
 import { generationDirs, inGeneration, pathsInGeneration } from './generationPaths.js';
 

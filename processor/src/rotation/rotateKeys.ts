@@ -1,4 +1,6 @@
-import { rotation, type Db, type KeyStore, type Logger } from '@keepsake/database';
+import { rotation, type Db } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
+import { type KeyStore } from '@keepsake/vault';
 import { cleanupGenerations } from './cleanupGenerations.js';
 import { rotateEachItem } from './rotateEachItem.js';
 import { planRotation } from './rotationPlan.js';

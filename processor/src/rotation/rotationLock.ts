@@ -1,12 +1,6 @@
 import { sql } from 'kysely';
-import {
-  GENERATIONS_LOCK_ID,
-  holdingAdvisoryLock,
-  OperatorError,
-  rotation,
-  tryAdvisoryLock,
-  type Db,
-} from '@keepsake/database';
+import { GENERATIONS_LOCK_ID, holdingAdvisoryLock, rotation, tryAdvisoryLock, type Db } from '@keepsake/database';
+import { OperatorError } from '@keepsake/platform';
 
 export { GENERATIONS_LOCK_ID, ifGenerationsFree } from '@keepsake/database';
 

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { rotation, type Db, type Logger } from '@keepsake/database';
+import { rotation, type Db } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
 import type { RotationPlan } from './rotationPlan.js';
 
 /** The run's row in `rotation_runs`: the interrupted one taken over, or a new one. */

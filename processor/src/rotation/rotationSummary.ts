@@ -1,4 +1,4 @@
-import type { Logger } from '@keepsake/database';
+import type { Logger } from '@keepsake/platform';
 import type { CleanupOutcome } from './cleanupGenerations.js';
 import type { ItemFailure } from './rotateEachItem.js';
 import type { RotationPlan } from './rotationPlan.js';

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eraseMedia, trash, type MediaFile } from '@keepsake/database';
+import { trash, type MediaFile } from '@keepsake/database';
+import { eraseMedia } from '@keepsake/vault';
 import { createProcessingEnv, generateImage, waitFor, type ProcessingEnv } from '@keepsake/testkit';
 import { rotateKeys } from './rotateKeys.js';
 

@@ -1,14 +1,6 @@
-import {
-  createDb,
-  createLogger,
-  createRedis,
-  openKeyStore,
-  type Db,
-  type KeyStore,
-  type Logger,
-  type ProcessorConfig,
-  type Redis,
-} from '@keepsake/database';
+import { createDb, type Db } from '@keepsake/database';
+import { createLogger, createRedis, type Logger, type ProcessorConfig, type Redis } from '@keepsake/platform';
+import { openKeyStore, type KeyStore } from '@keepsake/vault';
 
 export interface ProcessorResources {
   db: Db;

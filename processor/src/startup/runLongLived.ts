@@ -1,4 +1,4 @@
-import { warnIgnoredSettings, type ProcessorConfig } from '@keepsake/database';
+import { warnIgnoredSettings, type ProcessorConfig } from '@keepsake/platform';
 import { createProcessor } from '../createProcessor.js';
 import { openProcessorResources } from './openProcessorResources.js';
 

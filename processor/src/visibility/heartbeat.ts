@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { HEARTBEAT_TTL_SECONDS, heartbeatKey, type ProcessorHeartbeat } from '@keepsake/contracts';
-import type { Logger, Redis } from '@keepsake/database';
+import type { Logger, Redis } from '@keepsake/platform';
 
 /** A third of the TTL: one missed write does not make a live processor look gone. */
 export const HEARTBEAT_EVERY_MS = 10_000;

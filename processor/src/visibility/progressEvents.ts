@@ -1,5 +1,6 @@
 import { PROGRESS_CHANNEL, type ProgressMessage } from '@keepsake/contracts';
-import { channelName, updateJobProgress, type Db, type Logger, type Redis } from '@keepsake/database';
+import { type Db, jobQueue } from '@keepsake/database';
+import { channelName, type Logger, type Redis } from '@keepsake/platform';
 
 /** What the processor publishes, and hands its local listeners (the CLI's progress bar). */
 export type ProgressEvent = ProgressMessage;
@@ -54,9 +55,9 @@ export function createProgressEvents(deps: ProgressDeps) {
         }
         if (changed || now - lastStored >= STORE_EVERY_MS) {
           lastStored = now;
-          updateJobProgress(deps.db, { jobId, workerId: deps.workerId, stage, progress: percent }).catch(
-            (error: Error) => deps.logger.debug({ err: error.message }, 'progress not stored'),
-          );
+          jobQueue
+            .updateJobProgress(deps.db, { jobId, workerId: deps.workerId, stage, progress: percent })
+            .catch((error: Error) => deps.logger.debug({ err: error.message }, 'progress not stored'));
         }
         lastStage = stage;
       },

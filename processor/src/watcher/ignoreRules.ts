@@ -1,4 +1,4 @@
-import { isSkippedName, PARTIAL_UPLOADS_DIR } from '@keepsake/database';
+import { isSkippedName, PARTIAL_UPLOADS_DIR } from '@keepsake/platform';
 import { FAILED_DIR } from '../publish/moveToFailed.js';
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { enqueueFile, type Db, type Logger } from '@keepsake/database';
+import { type Db, jobQueue } from '@keepsake/database';
+import { type Logger } from '@keepsake/platform';
 import type { ProgressEvents } from '../visibility/progressEvents.js';
 
 export interface QueueFileDeps {
@@ -21,7 +22,11 @@ export async function queueFile(deps: QueueFileDeps, relativePath: string): Prom
   const absolute = path.join(deps.importsDir, relativePath);
   const stats = await fs.lstat(absolute).catch(() => undefined);
   if (!stats || !(stats.isFile() || stats.isSymbolicLink())) return 'gone';
-  const { job, created } = await enqueueFile(deps.db, { path: relativePath, size: stats.size, mtime: stats.mtime });
+  const { job, created } = await jobQueue.enqueueFile(deps.db, {
+    path: relativePath,
+    size: stats.size,
+    mtime: stats.mtime,
+  });
   if (created) {
     deps.logger.info({ file: relativePath, stage: 'queued', jobId: job.id }, 'queued');
     deps.progress.queued(job.id, relativePath);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Logger } from '@keepsake/database';
+import type { Logger } from '@keepsake/platform';
 import { isIgnored } from './ignoreRules.js';
 
 export interface WatchOptions {

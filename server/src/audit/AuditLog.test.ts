@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, type Db } from '@keepsake/database';
+import { type Db } from '@keepsake/database';
+import { createLogger } from '@keepsake/platform';
 import { createTestDatabase, type TestDatabase } from '@keepsake/testkit';
 import { AuditLog } from './AuditLog.js';
 

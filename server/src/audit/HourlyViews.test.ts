@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
-import { createRedis } from '@keepsake/database';
+import { createRedis } from '@keepsake/platform';
 import { testRedisUrl } from '../testing/testRedis.js';
 import { HourlyViews } from './HourlyViews.js';
 

@@ -1,4 +1,4 @@
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 
 const hourMs = 3600_000;
 

@@ -1,20 +1,9 @@
 import os from 'node:os';
 import { Command, Option } from 'commander';
 import { isUuid } from '@keepsake/contracts';
-import {
-  accessLogs,
-  createDb,
-  loadCommonConfig,
-  mediaItems,
-  megabytes,
-  openKeyStore,
-  OperatorError,
-  runCli,
-  terminalProgress,
-  trash,
-  trashCutoff,
-  type MediaFile,
-} from '@keepsake/database';
+import { accessLogs, createDb, mediaItems, trash, type MediaFile } from '@keepsake/database';
+import { loadCommonConfig, megabytes, OperatorError, runCli, terminalProgress } from '@keepsake/platform';
+import { openKeyStore, trashCutoff } from '@keepsake/vault';
 import type { AuditEntry } from '../audit/AuditLog.js';
 import { ApiError } from '../errors/ApiError.js';
 import { deleteForever } from '../trash/deleteForever.js';

@@ -1,14 +1,6 @@
 import { Argument, Command } from 'commander';
-import {
-  createDb,
-  createRedis,
-  loadCommonConfig,
-  OperatorError,
-  readSecretInput,
-  runCli,
-  users,
-  type PublicUser,
-} from '@keepsake/database';
+import { createDb, users, type PublicUser } from '@keepsake/database';
+import { createRedis, loadCommonConfig, OperatorError, readSecretInput, runCli } from '@keepsake/platform';
 import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { UserInputError } from '../users/userErrors.js';
 import { passwordPolicyText } from '@keepsake/contracts';

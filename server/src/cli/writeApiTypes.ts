@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { runCli } from '@keepsake/database';
+import { runCli } from '@keepsake/platform';
 import { describeApi } from '../openapi/describeApi.js';
 import { apiTypesFile, renderApiTypes } from '../openapi/renderApiTypes.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { PROGRESS_CHANNEL, type ProgressMessage } from '@keepsake/contracts';
-import { channelName, type Redis } from '@keepsake/database';
+import { channelName, type Redis } from '@keepsake/platform';
 
 type Listener = (message: ProgressMessage) => void;
 

@@ -1,5 +1,5 @@
 import { HEARTBEAT_KEY_PREFIX as heartbeatPrefix, type ProcessorHeartbeat as Heartbeat } from '@keepsake/contracts';
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 
 export interface ProcessorHeartbeat {
   worker_id: string;

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import { sql } from 'kysely';
-import type { Db, Redis } from '@keepsake/database';
+import type { Db } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 import type { ClientSightings } from '../network/clientSightings.js';
-import type { KeyStore } from '@keepsake/database';
+import type { KeyStore } from '@keepsake/vault';
 import { listProcessorHeartbeats } from './processorHeartbeats.js';
 
 export interface CheckResult {

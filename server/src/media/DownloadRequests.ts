@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 
 /** Long enough to click the link the answer gives; the zip itself may then take as long as it needs. */
 const lifetimeSeconds = 600;

@@ -1,4 +1,4 @@
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 
 /** A stream counts as playing while heartbeats (every ~10 s) keep coming; three missed and it is over. */
 export const streamWindowMs = 35_000;

@@ -1,4 +1,4 @@
-import type { ByteRange } from '@keepsake/database';
+import type { ByteRange } from '@keepsake/vault';
 
 export type RangeRequest = { kind: 'none' } | { kind: 'range'; range: ByteRange } | { kind: 'unsatisfiable' };
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { bindingFor, openSealedStream, storageKeyResolver, type ByteRange, type KeyStore } from '@keepsake/database';
+import { bindingFor, openSealedStream, storageKeyResolver, type ByteRange, type KeyStore } from '@keepsake/vault';
 
 export interface SealedDeps {
   assetsDir: string;

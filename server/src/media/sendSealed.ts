@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readSealedHeader, SealedFileError, type SealedHeader } from '@keepsake/database';
+import { readSealedHeader, SealedFileError, type SealedHeader } from '@keepsake/vault';
 import { ApiError } from '../errors/ApiError.js';
 import { parseByteRange } from './byteRange.js';
 import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
@@ -49,7 +49,7 @@ async function header(file: string, request: FastifyRequest): Promise<SealedHead
 }
 
 /**
- * Decrypts a sealed file (database/src/sealed) straight into the response: the right type,
+ * Decrypts a sealed file (vault/src/sealed) straight into the response: the right type,
  * the caching asked for (an ETag and 304 when it revalidates) and, where asked for, Range support.
  */
 export async function sendSealed(

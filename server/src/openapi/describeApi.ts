@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { createDb, createKeyStore, createLogger, loadServerConfig } from '@keepsake/database';
+import { createDb } from '@keepsake/database';
+import { createLogger, loadServerConfig } from '@keepsake/platform';
+import { createKeyStore } from '@keepsake/vault';
 import { buildApp } from '../app/buildApp.js';
 
 /**

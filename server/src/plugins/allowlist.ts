@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { ApiError } from '../errors/ApiError.js';
 import { ClientSightings } from '../network/clientSightings.js';
 import { RefusalLimiter } from '../network/refusalLimiter.js';
-import { createClientCheck } from './allowlistCheck.js';
+import { createClientCheck } from '../network/allowlistCheck.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

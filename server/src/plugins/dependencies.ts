@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db, Redis, ServerConfig } from '@keepsake/database';
+import type { Db } from '@keepsake/database';
+import type { Redis, ServerConfig } from '@keepsake/platform';
 import type { AppDeps } from '../app/AppDeps.js';
 import type { SealedDeps } from '../media/sendSealed.js';
-import type { KeyStore } from '@keepsake/database';
+import type { KeyStore } from '@keepsake/vault';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggerOptions } from '@keepsake/database';
+import { loggerOptions } from '@keepsake/platform';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 
 describe('errors', () => {

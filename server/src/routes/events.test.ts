@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelName, createRedis } from '@keepsake/database';
+import { channelName, createRedis } from '@keepsake/platform';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { testRedisUrl } from '../testing/testRedis.js';
 import { createTestUser, signIn } from '../testing/testUsers.js';

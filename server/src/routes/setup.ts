@@ -9,8 +9,8 @@ import { errorResponses } from '../schemas/common.js';
 import { setupCode, setupCodeMatches } from '../setup/setupCode.js';
 import { maxPasswordLength } from '@keepsake/contracts';
 import { createUser } from '../users/userService.js';
-import { asApiErrors } from '../admin/userInputErrors.js';
-import { AdminUserView, adminUserView } from './admin/userView.js';
+import { asApiErrors } from '../users/userInputErrors.js';
+import { AdminUserView, adminUserView } from '../views/adminUserView.js';
 
 const SetupBody = Type.Object(
   {

@@ -1,4 +1,4 @@
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 import { liveSessionKey } from './liveSessionKey.js';
 
 /** Hashes of refresh tokens already used by a session; presenting one again means it was copied. */

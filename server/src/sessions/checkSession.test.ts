@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis, users, type Redis } from '@keepsake/database';
+import { users } from '@keepsake/database';
+import { createRedis, type Redis } from '@keepsake/platform';
 import { galleryRow } from '../testing/insertMediaRows.js';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { testRedisUrl } from '../testing/testRedis.js';

@@ -1,4 +1,5 @@
-import { sessions, type Db, type Redis } from '@keepsake/database';
+import { sessions, type Db } from '@keepsake/database';
+import { type Redis } from '@keepsake/platform';
 import { liveSessionKey } from './liveSessionKey.js';
 
 /** Ends every session of a user at once: the row says why, and the live entry is gone for the next request. */

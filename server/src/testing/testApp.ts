@@ -2,14 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createLogger,
-  loadServerConfig,
-  openKeyStore,
-  type KeyStore,
-  type Logger,
-  type ServerConfig,
-} from '@keepsake/database';
+import { createLogger, loadServerConfig, type Logger, type ServerConfig } from '@keepsake/platform';
+import { openKeyStore, type KeyStore } from '@keepsake/vault';
 import { createTestDatabase, type ProcessingEnv, type TestDatabase } from '@keepsake/testkit';
 import { buildApp } from '../app/buildApp.js';
 import type { App } from '../app/types.js';

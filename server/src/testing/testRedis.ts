@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis, type Redis } from '@keepsake/database';
+import { createRedis, type Redis } from '@keepsake/platform';
 
 export const testRedisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

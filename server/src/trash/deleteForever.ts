@@ -1,4 +1,4 @@
-import { deletedAuditDetails, eraseMedia, removeErasedFilesWhenFree, type ErasedItem } from '@keepsake/database';
+import { deletedAuditDetails, eraseMedia, removeErasedFilesWhenFree, type ErasedItem } from '@keepsake/vault';
 import { ApiError } from '../errors/ApiError.js';
 import { selectManagedItems } from './selectManagedItems.js';
 import type { TrashActor, TrashDeps } from './trashDeps.js';

@@ -1,4 +1,5 @@
-import type { Db, KeyStore } from '@keepsake/database';
+import type { Db } from '@keepsake/database';
+import type { KeyStore } from '@keepsake/vault';
 import type { AuditEntry } from '../audit/AuditLog.js';
 
 /** Who asks: a signed-in person, or the admin CLI (no user, admin rights). */

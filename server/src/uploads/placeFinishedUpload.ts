@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { numberedName, safeUploadName, uploadFolderOf } from '@keepsake/database';
+import { numberedName, safeUploadName, uploadFolderOf } from '@keepsake/platform';
 
 /** Why a hard link may not be possible where a rename still is (filesystems without links). */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);

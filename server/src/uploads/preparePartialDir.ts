@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PARTIAL_UPLOADS_DIR } from '@keepsake/database';
+import { PARTIAL_UPLOADS_DIR } from '@keepsake/platform';
 
 /**
  * imports/.uploads-partial/, readable by Keepsake only (0700), made or tightened at start.

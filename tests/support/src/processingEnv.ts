@@ -4,17 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { parseAssetPath } from '@keepsake/contracts';
-import {
-  createRedis,
-  loadProcessorConfig,
-  openKeyStore,
-  bindingFor,
-  openSealedFile,
-  storageKeyResolver,
-  type KeyStore,
-  type ProcessorConfig,
-  type Redis,
-} from '@keepsake/database';
+import { createRedis, loadProcessorConfig, type ProcessorConfig, type Redis } from '@keepsake/platform';
+import { openKeyStore, bindingFor, openSealedFile, storageKeyResolver, type KeyStore } from '@keepsake/vault';
 import { createProcessor, type Processor, type ProcessorDeps } from '@keepsake/processor';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 

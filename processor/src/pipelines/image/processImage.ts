@@ -1,9 +1,9 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { renditions } from '@keepsake/contracts';
-import type { ContentKey } from '@keepsake/database';
+import type { ContentKey } from '@keepsake/vault';
 import { unsupported, type ProcessingError } from '../../errors/ProcessingError.js';
 import type { PhotoFormat } from '../../detect/detectMedia.js';
-import { writeSealed } from '../../publish/writeSealed.js';
+import { writeSealed } from '../writeSealed.js';
 import { decodeBmp } from './decodeBmp.js';
 import { decodeHeic } from './decodeHeic.js';
 import { decodeJxl } from './decodeJxl.js';

@@ -1,4 +1,5 @@
-import type { ContentKey, KeyPurpose, KeyStore } from '@keepsake/database';
+import type { KeyPurpose } from '@keepsake/database';
+import type { ContentKey, KeyStore } from '@keepsake/vault';
 
 export async function contentKey(
   keyStore: KeyStore,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { bindingFor, sealFile, type ContentKey, type MediaFile } from '@keepsake/database';
+import { type MediaFile } from '@keepsake/database';
+import { bindingFor, sealFile, type ContentKey } from '@keepsake/vault';
 import { detectMedia, type DetectedMedia } from '../../detect/detectMedia.js';
 import { processImage } from '../../pipelines/image/processImage.js';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';

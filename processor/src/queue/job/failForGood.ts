@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { failJob, failMedia } from '@keepsake/database';
+import { jobQueue, mediaIngest } from '@keepsake/database';
 import type { ProcessingError } from '../../errors/ProcessingError.js';
 import { assetDirFor, originalDirFor } from '../../publish/assetPaths.js';
 import { moveToFailed } from '../../publish/moveToFailed.js';
@@ -20,7 +20,7 @@ export async function failForGood(run: JobRun, failure: ProcessingError): Promis
   } catch (error) {
     logger.error({ err: (error as Error).message }, 'could not move the file to failed/');
   }
-  await failJob(db, {
+  await jobQueue.failJob(db, {
     jobId,
     workerId,
     error: failure.message,
@@ -29,7 +29,7 @@ export async function failForGood(run: JobRun, failure: ProcessingError): Promis
     mediaId,
   });
   if (mediaId) {
-    const notInGallery = await failMedia(db, {
+    const notInGallery = await mediaIngest.failMedia(db, {
       mediaId,
       error: failure.message,
       errorCode: failure.code,

@@ -1,17 +1,22 @@
 import fs from 'node:fs/promises';
-import { completeJob, retryJob } from '@keepsake/database';
+import { jobQueue } from '@keepsake/database';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
 import { removeFailureNote } from '../../publish/moveToFailed.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
 
 /** The same content is being made by another job right now: this one waits its turn, its attempt given back. */
 export async function releaseToTheOtherJob(run: JobRun): Promise<JobOutcome> {
-  await retryJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, delaySeconds: 5, refundAttempt: true });
+  await jobQueue.retryJob(run.ctx.db, {
+    jobId: run.jobId,
+    workerId: run.ctx.workerId,
+    delaySeconds: 5,
+    refundAttempt: true,
+  });
   return { kind: 'released', reason: 'the same content is being processed by another job' };
 }
 
 export async function finishAsDuplicate(run: JobRun, mediaId: string): Promise<JobOutcome> {
-  await completeJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, mediaId, stage: 'duplicate' });
+  await jobQueue.completeJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, mediaId, stage: 'duplicate' });
   await removeImport(run);
   run.logger.info({ stage: 'duplicate', mediaId, durationMs: Date.now() - run.started }, 'already in the library');
   run.progress.finish('completed', 'duplicate');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { uploaderOf } from '@keepsake/database';
+import { uploaderOf } from '@keepsake/platform';
 import { hashFile } from '../../publish/hashFile.js';
 import { reserveMedia, type Reservation } from '../reserveMedia.js';
 import type { JobRun } from './jobRun.js';

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { Db, KeyStore, Logger, ProcessorConfig, QueueJob } from '@keepsake/database';
+import type { Db, QueueJob } from '@keepsake/database';
+import type { Logger, ProcessorConfig } from '@keepsake/platform';
+import type { KeyStore } from '@keepsake/vault';
 import type { Staging } from '../../publish/staging.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
 import type { JobProgress, ProgressEvents } from '../../visibility/progressEvents.js';

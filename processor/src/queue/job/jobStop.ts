@@ -1,4 +1,5 @@
-import type { Db, Logger } from '@keepsake/database';
+import type { Db } from '@keepsake/database';
+import type { Logger } from '@keepsake/platform';
 import { startLeaseKeeper } from '../leaseKeeper.js';
 
 export type StopReason = 'timeout' | 'shutdown' | 'lease';

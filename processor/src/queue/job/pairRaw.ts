@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { rawPairs, retryJob } from '@keepsake/database';
+import { rawPairs, jobQueue } from '@keepsake/database';
 import { detectPhoto } from '../../detect/detectMedia.js';
 import { decideRawPair } from '../../pairing/decideRawPair.js';
 import { joinJpegItem } from '../../pairing/joinJpegItem.js';
@@ -45,7 +45,7 @@ export async function pairRaw(run: JobRun, source: SourceFile): Promise<JobOutco
 }
 
 async function waitForPair(run: JobRun, reason: string, seconds: number): Promise<JobOutcome> {
-  await retryJob(run.ctx.db, {
+  await jobQueue.retryJob(run.ctx.db, {
     jobId: run.jobId,
     workerId: run.ctx.workerId,
     delaySeconds: seconds,

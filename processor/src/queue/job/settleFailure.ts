@@ -1,4 +1,4 @@
-import { retryJob } from '@keepsake/database';
+import { jobQueue } from '@keepsake/database';
 import { ProcessingError } from '../../errors/ProcessingError.js';
 import { ToolFailure } from '../../ffmpeg/runTool.js';
 import { LeaseLostError } from '../../publish/publishMedia.js';
@@ -31,19 +31,21 @@ export async function settleFailure(run: JobRun, caught: unknown): Promise<JobOu
 }
 
 async function releaseForShutdown(run: JobRun): Promise<JobOutcome> {
-  await retryJob(run.ctx.db, {
-    jobId: run.jobId,
-    workerId: run.ctx.workerId,
-    delaySeconds: 0,
-    refundAttempt: true,
-  }).catch(() => undefined);
+  await jobQueue
+    .retryJob(run.ctx.db, {
+      jobId: run.jobId,
+      workerId: run.ctx.workerId,
+      delaySeconds: 0,
+      refundAttempt: true,
+    })
+    .catch(() => undefined);
   run.logger.info({ stage: 'released' }, 'stopped for shutdown; the file goes back to the queue');
   return { kind: 'released', reason: 'shutdown' };
 }
 
 async function scheduleRetry(run: JobRun, failure: ProcessingError): Promise<JobOutcome> {
   const inSeconds = backoffSeconds(run.job.attempts, run.ctx.retryBaseSeconds);
-  await retryJob(run.ctx.db, {
+  await jobQueue.retryJob(run.ctx.db, {
     jobId: run.jobId,
     workerId: run.ctx.workerId,
     delaySeconds: inSeconds,

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
-import { deleteJob } from '@keepsake/database';
+import { jobQueue } from '@keepsake/database';
 import { unsupported } from '../../errors/ProcessingError.js';
 import { resolveSource } from '../resolveSource.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
@@ -24,14 +24,14 @@ export async function findQueuedVersion(run: JobRun): Promise<{ kind: 'found'; s
   const { job, jobId } = run;
   const stats = await fs.lstat(run.absolutePath).catch(() => undefined);
   if (!stats) {
-    await deleteJob(db, { jobId, workerId });
+    await jobQueue.deleteJob(db, { jobId, workerId });
     run.logger.warn('file vanished before it was processed');
     return { kind: 'skipped', reason: 'file vanished' };
   }
   const sameVersion = stats.size === job.size && stats.mtime.getTime() === job.mtime.getTime();
   if (!job.failed_path && !sameVersion) {
     // Changed since it was queued; the row for the new version covers it.
-    await deleteJob(db, { jobId, workerId });
+    await jobQueue.deleteJob(db, { jobId, workerId });
     return { kind: 'skipped', reason: 'file changed after it was queued' };
   }
   return { kind: 'found', stats };

@@ -1,4 +1,4 @@
-import type { Logger } from '@keepsake/database';
+import type { Logger } from '@keepsake/platform';
 import type { JobProgress } from '../../visibility/progressEvents.js';
 
 export type StageReporter = (stage: string, percent: number) => void;

@@ -1,4 +1,4 @@
-import type { Redis } from '@keepsake/database';
+import type { Redis } from '@keepsake/platform';
 
 /** One count an attempt must fit in: at most `limit` attempts per fixed window of `windowMs`. */
 export interface Counter {

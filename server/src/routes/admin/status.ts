@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { keyRotation, rotation } from '@keepsake/database';
-import { keyRotationStatus } from '../../admin/keyRotationStatus.js';
+import { keyRotationStatus } from '../../keyRotation/keyRotationStatus.js';
 import type { App } from '../../app/types.js';
 import { listProcessorHeartbeats } from '../../health/processorHeartbeats.js';
 import { errorResponses, NullableTimestamp } from '../../schemas/common.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { Type } from '@sinclair/typebox';
 import { storageUsage } from '@keepsake/database';
-import { AssetUsage } from '../../admin/AssetUsage.js';
+import { AssetUsage } from '../../storage/AssetUsage.js';
 import type { App } from '../../app/types.js';
 import { errorResponses, Timestamp } from '../../schemas/common.js';
 

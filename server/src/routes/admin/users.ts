@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { users, type PublicUser } from '@keepsake/database';
-import { asApiErrors } from '../../admin/userInputErrors.js';
+import { asApiErrors } from '../../users/userInputErrors.js';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
 import { RoleInput, storedRole } from '../../users/roleInput.js';
-import { AdminUserView, adminUserView } from './userView.js';
+import { AdminUserView, adminUserView } from '../../views/adminUserView.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
 import { maxPasswordLength } from '@keepsake/contracts';
 import {

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { albums } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { mediaItemView } from '../../media/mediaItemView.js';
+import { mediaItemView } from '../../views/mediaItemView.js';
 import { Timestamp, Uuid } from '../../schemas/common.js';
 
 export const AlbumName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/types.js';
 import { errorResponses, Uuid, UserView } from '../../schemas/common.js';
-import { userView } from '../../schemas/userView.js';
+import { userView } from '../../views/userView.js';
 
 export async function meRoute(app: App): Promise<void> {
   app.get(

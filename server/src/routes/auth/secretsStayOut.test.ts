@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggerOptions } from '@keepsake/database';
+import { loggerOptions } from '@keepsake/platform';
 import { announceFirstRun } from '../../setup/announceFirstRun.js';
 import { setupCode } from '../../setup/setupCode.js';
 import { insertGalleryRows } from '../../testing/insertMediaRows.js';

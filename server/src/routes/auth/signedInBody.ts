@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PublicUser } from '@keepsake/database';
 import { accessTokenSeconds } from '../../plugins/auth.js';
 import { Uuid, UserView } from '../../schemas/common.js';
-import { userView } from '../../schemas/userView.js';
+import { userView } from '../../views/userView.js';
 
 export const SignedIn = Type.Object({
   access_token: Type.String({ description: 'JWT for `Authorization: Bearer`, valid for expires_in seconds' }),

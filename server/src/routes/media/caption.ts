@@ -3,10 +3,10 @@ import { mediaSearch } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 
 /** The longest caption: a line or two about the moment, not an essay. */
-export const maxCaptionLength = 500;
+const maxCaptionLength = 500;
 
 /** A caption is the household's, like the item: any signed-in person may write or clear it. */
 export function captionRoutes(app: App): void {
@@ -31,7 +31,7 @@ export function captionRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       const caption = request.body.caption?.trim() || null;
       if (caption !== null && [...caption].length > maxCaptionLength) {
         throw new ApiError('SYSTEM_003', `A caption is at most ${maxCaptionLength} characters.`, [

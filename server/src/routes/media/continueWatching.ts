@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { continueWatching } from '@keepsake/database';
 import type { App } from '../../app/types.js';
-import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { MediaItem, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses, IdParams, NoContent, Timestamp } from '../../schemas/common.js';
 
 /** A row, not a library: the last few things someone was in the middle of. */

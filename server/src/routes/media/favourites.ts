@@ -1,7 +1,7 @@
 import { favourites } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 
 /** Each person's own favourites: a heart on an item means "mine", never the household's. */
 export function favouriteRoutes(app: App): void {
@@ -16,7 +16,7 @@ export function favouriteRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       await favourites.addFavourite(app.db, request.auth!.userId, item.id);
       return reply.code(204).send(null);
     },

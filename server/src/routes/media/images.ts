@@ -3,7 +3,7 @@ import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { sendPhoto } from './sendPhoto.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
@@ -29,7 +29,7 @@ export function imageRoutes(app: App): void {
         },
       },
       async (request, reply) => {
-        const item = await requireCompletedMedia(app, request.params.id);
+        const item = await requireCompletedMedia(app.db, request.params.id);
         if (name === 'image') return sendPhoto(app, request, reply, item);
         const relativePath = renditionPath(item, name);
         if (!relativePath) throw new ApiError('MEDIA_001', `This item has no ${name}.`);

@@ -1,21 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { renditionPath, renditions, renditionUrl } from '@keepsake/contracts';
-import { favourites, mediaItems, playbackProgress, type MediaFile } from '@keepsake/database';
+import { favourites, playbackProgress } from '@keepsake/database';
 import type { App } from '../../app/types.js';
-import { ApiError } from '../../errors/ApiError.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { mayDownload } from '../../media/downloadRight.js';
-import { MediaItem, MediaMetadata, mediaItemView } from '../../media/mediaItemView.js';
+import { MediaItem, MediaMetadata, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
-
-/** The item if it is in the gallery; otherwise the error that says why not. */
-export async function requireCompletedMedia(app: App, id: string): Promise<MediaFile> {
-  const item = await mediaItems.findMediaById(app.db, id);
-  // A trashed item is gone as far as the library and its URLs are concerned (the Trash page lists it).
-  if (!item || item.status === 'trashed') throw new ApiError('MEDIA_001');
-  if (item.status === 'failed') throw new ApiError('MEDIA_002');
-  if (item.status !== 'completed') throw new ApiError('MEDIA_007');
-  return item;
-}
 
 const Variant = Type.Object({
   name: Type.String(),
@@ -52,7 +42,7 @@ export function itemRoutes(app: App): void {
     },
     async (request) => {
       const { userId, sessionId, role } = request.auth!;
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       const sign = app.mediaUrls.itemTokens(sessionId, item.id);
       const [resume, isFavourite] = await Promise.all([
         item.type === 'video' ? playbackProgress.findPlaybackPosition(app.db, userId, item.id) : null,

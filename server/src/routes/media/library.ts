@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { uuidPattern } from '@keepsake/contracts';
 import { mediaLibrary } from '@keepsake/database';
 import type { App } from '../../app/types.js';
-import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { MediaItem, mediaItemView } from '../../views/mediaItemView.js';
 import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { onThisDay } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
-import { MediaItem, mediaItemView } from '../../media/mediaItemView.js';
+import { MediaItem, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses } from '../../schemas/common.js';
 import { isKnownTimeZone } from './timeZones.js';
 

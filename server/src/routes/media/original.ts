@@ -5,7 +5,7 @@ import { attachment } from '../../media/contentDisposition.js';
 import { requireDownloadRight } from '../../media/downloadRight.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 export function originalRoutes(app: App): void {
@@ -25,7 +25,7 @@ export function originalRoutes(app: App): void {
     },
     async (request, reply) => {
       await requireDownloadRight(app, request.auth!.userId);
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       if (!item.original_path) throw new ApiError('MEDIA_001', 'The original of this item was not kept.');
       if (!request.headers.range) request.auditDelivery({ action: 'media.download', mediaId: item.id });
       return sendSealed(app.sealedFiles, request, reply, {

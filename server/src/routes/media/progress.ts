@@ -4,7 +4,7 @@ import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { requireStreamSlot } from './requireStreamSlot.js';
 
 export function progressRoutes(app: App, { streamLimiter }: MediaRouteDeps): void {
@@ -24,7 +24,7 @@ export function progressRoutes(app: App, { streamLimiter }: MediaRouteDeps): voi
     },
     async (request, reply) => {
       const { userId, sessionId } = request.auth!;
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       if (item.type !== 'video') throw new ApiError('SYSTEM_003', 'Only videos have a playback position.');
       await requireStreamSlot(streamLimiter, userId, sessionId, item.id);
       await playbackProgress.savePlaybackPosition(app.db, userId, item.id, request.body.position_seconds);

@@ -13,7 +13,7 @@ import { requireStreamSlot } from './requireStreamSlot.js';
  * Where nginx serves ASSETS_DIR from, as an `internal` location: the server only decides,
  * nginx sends the (already encrypted) file with sendfile. Documented in ARCHITECTURE.md.
  */
-export const protectedLocation = '/_protected/';
+const protectedLocation = '/_protected/';
 
 const segmentTypes: Record<string, string> = {
   ts: 'video/mp2t',

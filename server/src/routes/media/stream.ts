@@ -9,7 +9,7 @@ import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { storageError } from '../../media/storageError.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { sendPhoto } from './sendPhoto.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { requireStreamSlot } from './requireStreamSlot.js';
@@ -59,7 +59,7 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
     },
     async (request, reply) => {
       const { userId, sessionId } = request.auth!;
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       // The design document's gallery streams photos too: the decrypted WebP, as /image gives it.
       if (item.type === 'image') return sendPhoto(app, request, reply, item);
       if (!item.playlist_path) throw new ApiError('MEDIA_001', 'This video has no playlist.');

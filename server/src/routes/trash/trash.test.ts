@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MediaFile } from '@keepsake/database';
 import {
   bindingFor,
   eraseMedia,
@@ -10,8 +11,7 @@ import {
   purgeExpiredTrash,
   removeErasedFiles,
   storageKeyResolver,
-  type MediaFile,
-} from '@keepsake/database';
+} from '@keepsake/vault';
 import { createProcessingEnv, generateImage, generateVideo, type ProcessingEnv } from '@keepsake/testkit';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';

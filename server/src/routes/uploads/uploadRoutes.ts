@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { NodeRequest } from 'srvx/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UPLOAD_CHUNK_BYTES } from '@keepsake/database';
+import { UPLOAD_CHUNK_BYTES } from '@keepsake/platform';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, NoContent } from '../../schemas/common.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PARTIAL_UPLOADS_DIR } from '@keepsake/database';
+import { PARTIAL_UPLOADS_DIR } from '@keepsake/platform';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
 

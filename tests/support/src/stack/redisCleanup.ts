@@ -1,4 +1,4 @@
-import { createRedis } from '@keepsake/database';
+import { createRedis } from '@keepsake/platform';
 
 /** Deletes every key under `prefix` (a stack's sessions, rate limits, heartbeats). */
 export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
