@@ -1,5 +1,6 @@
 import { setUpTestDatabases } from '@keepsake/testkit';
 import { measureFirstFrame, vpnLink, type FirstFrameResult } from './firstFrame.js';
+import { processingCost } from './processingCost.js';
 
 /**
  * bench/playback: how video starts and what it costs, every part in one run on this machine.
@@ -8,7 +9,7 @@ import { measureFirstFrame, vpnLink, type FirstFrameResult } from './firstFrame.
  */
 type Section = () => Promise<string[]>;
 
-const sections: Section[] = [firstFrameSection];
+const sections: Section[] = [firstFrameSection, processingCostSection];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -34,6 +35,12 @@ async function firstFrameSection(): Promise<string[]> {
   if (six !== undefined)
     console.log(`  the default (4 s) ${six > fresh! ? 'starts sooner than' : 'is NOT faster than'} 6 s segments`);
   return failures;
+}
+
+/** Trickplay's and the 1080p rung's processing cost against the ladder alone (prints its own rows). */
+async function processingCostSection(): Promise<string[]> {
+  const cost = await processingCost();
+  return cost.ok ? [] : ['processing cost missed its goal (see the rows above)'];
 }
 
 async function main(): Promise<number> {

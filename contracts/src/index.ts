@@ -65,3 +65,21 @@ export {
 export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';
 export { MAX_DOWNLOAD_ITEMS } from './downloads/downloadLimits.js';
 export { MAX_TRASH_ITEMS } from './trash/trashLimits.js';
+export {
+  TRICKPLAY_COLUMNS,
+  TRICKPLAY_INDEX_FILE,
+  TRICKPLAY_MAX_INTERVAL,
+  TRICKPLAY_MIME,
+  TRICKPLAY_MIN_INTERVAL,
+  TRICKPLAY_ROWS,
+  TRICKPLAY_TARGET_FRAMES,
+  TRICKPLAY_TILE_SIZE,
+  trickplayInterval,
+  trickplaySheetFile,
+  trickplaySheetPattern,
+  trickplayTileAt,
+  type TrickplayIndex,
+  type TrickplaySheet,
+  type TrickplayTile,
+  type TrickplayView,
+} from './trickplay/trickplayIndex.js';

@@ -16,3 +16,7 @@ export {
   type RotationSummary,
 } from './rotation/rotateKeys.js';
 export { cleanupGenerations } from './rotation/cleanupGenerations.js';
+// The video pipeline on its own, for bench/playback's processing cost (ladder, 1080p rung, trickplay).
+export { processVideo, type VideoJob } from './pipelines/video/processVideo.js';
+export { probeVideo, type VideoProbe } from './detect/probeVideo.js';
+export { openPrivateTemp, type PrivateTemp } from './startup/privateTemp.js';

@@ -1,4 +1,5 @@
 import { MASTER_PLAYLIST } from '../hls/hlsNames.js';
+import { TRICKPLAY_INDEX_FILE } from '../trickplay/trickplayIndex.js';
 
 export type MediaType = 'image' | 'video';
 
@@ -16,9 +17,9 @@ interface RenditionBase {
   sealed: boolean;
   /**
    * Which route serves it, at `/api/media/<name>/:id`: `image` the generic route for sealed
-   * pictures (server/src/routes/media/images.ts), `stream` and `original` their own.
+   * pictures (server/src/routes/media/images.ts), `stream`, `original` and `trickplay` their own.
    */
-  route: 'image' | 'stream' | 'original';
+  route: 'image' | 'stream' | 'original' | 'trickplay';
   /** The token purpose that opens it. */
   purpose: MediaPurpose;
   /** The field of the API's media item holding its signed URL; null: not in the item view. */
@@ -113,6 +114,19 @@ export const renditions = {
     url: 'poster_url',
     cache: 'revalidate',
     summary: "A video's still poster",
+  },
+  trickplay: {
+    types: ['video'],
+    folder: 'media',
+    // Added in migration 0016: videos processed before it have none (null, no URL).
+    column: 'trickplay_path',
+    // The index; its sprite sheets (trickplay-000.webp.sealed, …) lie beside it, sealed too.
+    file: TRICKPLAY_INDEX_FILE,
+    mime: 'application/json',
+    sealed: true,
+    route: 'trickplay',
+    purpose: 'thumb',
+    url: 'trickplay_url',
   },
   stream: {
     types: ['video'],

@@ -86,6 +86,8 @@ export interface MediaFilesTable {
   scene_preview_path: string | null;
   poster_path: string | null;
   playlist_path: string | null;
+  /** The seek-bar preview index (migration 0016; null for videos processed before it). */
+  trickplay_path: string | null;
   original_path: string | null;
   variants: Json<VideoVariant[]>;
   hls_key_id: string | null;

@@ -9,6 +9,7 @@ import { FullscreenButton } from './FullscreenButton';
 import { PictureInPictureButton } from './PictureInPictureButton';
 import { SpeedMenu } from './SpeedMenu';
 import { useFirstFrame } from './useFirstFrame';
+import { SeekBar } from './seekPreview/SeekBar';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
 import { useNativeHlsEngine } from './useNativeHlsEngine';
@@ -92,6 +93,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
           </div>
         )}
       </div>
+      <SeekBar video={video} trickplayUrl={details.trickplay_url} duration={details.duration ?? 0} />
       <div className="player-bar">
         {resumed && (
           <span className="player-resumed">

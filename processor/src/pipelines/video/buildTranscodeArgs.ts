@@ -3,6 +3,7 @@ import { SEGMENT_TEMPLATE, VARIANT_PLAYLIST } from '@keepsake/contracts';
 import type { VideoProbe } from '../../detect/probeVideo.js';
 import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import type { Rung } from './planLadder.js';
+import { trickplayFilter, trickplayOutputs, type TrickplayPlan } from './trickplay/planTrickplay.js';
 
 /** What new videos get without `HLS_SEGMENT_SECONDS`: 4 s starts fastest (bench/playback). */
 export const DEFAULT_SEGMENT_SECONDS = 4;
@@ -15,8 +16,9 @@ export const SCENE_FRAMES = 20;
 export const SCENE_THRESHOLD = 0.4;
 export const POSTER_MAX_WIDTH = 1280;
 
-/** The extra outputs of the one ffmpeg run, in the order of their pipes (fd 3, 4, 5, 6). */
-export const PIPES = ['scenes', 'evenFrames', 'preview', 'poster'] as const;
+/** The extra outputs of the one ffmpeg run, in the order of their pipes (fd 3 to 8). */
+export const PIPES = ['scenes', 'evenFrames', 'preview', 'poster', 'trickplaySheets', 'trickplayCount'] as const;
+const pipeFd = (name: (typeof PIPES)[number]) => 3 + PIPES.indexOf(name);
 
 export interface TranscodePlan {
   input: string;
@@ -26,6 +28,8 @@ export interface TranscodePlan {
   keyInfoFile: string;
   /** `HLS_SEGMENT_SECONDS`; default DEFAULT_SEGMENT_SECONDS. */
   segmentSeconds?: number;
+  /** The seek-bar previews, cut from the preview rung's frames; null: none (the bench's baseline). */
+  trickplay: TrickplayPlan | null;
 }
 
 const HDR_TRANSFERS = new Set(['smpte2084', 'arib-std-b67']);
@@ -79,11 +83,13 @@ function filterGraph(plan: TranscodePlan): string {
   const sceneStep = (probe.duration / SCENE_FRAMES).toFixed(3);
   const start = previewStart(probe).toFixed(3);
   const previewRung = previewRungIndex(rungs);
+  const branches = ['sc', 'ev', 'pv', ...(plan.trickplay ? ['tp'] : [])];
+  const previewBranches = `split=${branches.length + 1}[v${previewRung}]${branches.map((b) => `[${b}]`).join('')}`;
   return [
     `[0:v]${prepareFilter(probe)},split=${rungs.length + 1}${ladder}[po]`,
     ...rungs.map((rung, i) =>
       i === previewRung
-        ? `[l${i}]scale=${rung.width}:${rung.height},setsar=1,split=4[v${i}][sc][ev][pv]`
+        ? `[l${i}]scale=${rung.width}:${rung.height},setsar=1,${previewBranches}`
         : `[l${i}]scale=${rung.width}:${rung.height},setsar=1[v${i}]`,
     ),
     // Scene cuts (and the first frame), shown at 5 fps.
@@ -94,6 +100,8 @@ function filterGraph(plan: TranscodePlan): string {
     // The poster comes from the full-size frames. One frame, then the branch ends: scaling
     // every later frame to poster size would cost a fifth of the whole run.
     `[po]trim=start=${start},trim=end_frame=1,${fitWidth(POSTER_MAX_WIDTH)}[poster]`,
+    // Seek-bar previews from the same frames: one decode makes the ladder and the sheets.
+    ...(plan.trickplay ? [trickplayFilter('tp', plan.trickplay)] : []),
   ].join(';');
 }
 
@@ -121,8 +129,8 @@ function animatedWebp(label: string, fd: number, fps: number, maxFrames?: number
 
 /**
  * One ffmpeg run, one decode: the whole HLS ladder (encrypted by ffmpeg as it writes, so no
- * plaintext segment exists) plus the scene preview, its fallback, the hover preview and the
- * poster frame, which go to pipes and are sealed in memory.
+ * plaintext segment exists) plus the scene preview, its fallback, the hover preview, the
+ * poster frame and the seek-bar sprite sheets, which go to pipes and are sealed in memory.
  */
 export function buildTranscodeArgs(plan: TranscodePlan): string[] {
   const { rungs, probe } = plan;
@@ -191,9 +199,9 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '-var_stream_map',
     streamMap,
     path.join(plan.outDir, '%v', VARIANT_PLAYLIST),
-    ...animatedWebp('scenes', 3, SCENE_FPS, SCENE_FRAMES),
-    ...animatedWebp('even', 4, SCENE_FPS, SCENE_FRAMES),
-    ...animatedWebp('preview', 5, PREVIEW_FPS),
+    ...animatedWebp('scenes', pipeFd('scenes'), SCENE_FPS, SCENE_FRAMES),
+    ...animatedWebp('even', pipeFd('evenFrames'), SCENE_FPS, SCENE_FRAMES),
+    ...animatedWebp('preview', pipeFd('preview'), PREVIEW_FPS),
     '-map',
     '[poster]',
     '-frames:v',
@@ -204,6 +212,7 @@ export function buildTranscodeArgs(plan: TranscodePlan): string[] {
     '4096',
     '-f',
     'image2pipe',
-    'pipe:6',
+    `pipe:${pipeFd('poster')}`,
+    ...(plan.trickplay ? trickplayOutputs(pipeFd('trickplaySheets'), pipeFd('trickplayCount')) : []),
   ];
 }

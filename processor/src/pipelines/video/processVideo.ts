@@ -10,11 +10,13 @@ import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
 import { writeSealed } from '../writeSealed.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
-import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH } from './buildTranscodeArgs.js';
+import { buildTranscodeArgs, PIPES, POSTER_MAX_WIDTH, previewRungIndex } from './buildTranscodeArgs.js';
 import { writeHlsKeyFiles } from './hlsKeyFiles.js';
 import { createProgressParser } from './parseProgress.js';
 import { pickScenePreview } from './pickScenePreview.js';
 import { planLadder } from './planLadder.js';
+import { planTrickplay } from './trickplay/planTrickplay.js';
+import { sealTrickplay } from './trickplay/sealTrickplay.js';
 import { writeMasterPlaylist } from './writeMasterPlaylist.js';
 
 export interface VideoJob {
@@ -28,6 +30,8 @@ export interface VideoJob {
   maxShortSide?: number;
   /** Seconds per HLS segment (`HLS_SEGMENT_SECONDS`); the default is 4. */
   segmentSeconds?: number;
+  /** Make the seek-bar previews (default); false only for the bench's ladder-alone baseline. */
+  trickplay?: boolean;
   /** Where ffmpeg's key-info file lives for the run. */
   temp: PrivateTemp;
   signal?: AbortSignal;
@@ -72,13 +76,17 @@ async function firstFrame(input: string, probe: VideoProbe, signal?: AbortSignal
 
 /**
  * A video becomes an AES-128 HLS ladder with a master playlist, a poster, a cover thumbnail,
- * an animated hover preview and an animated scene preview: all from one ffmpeg decode.
+ * an animated hover preview, an animated scene preview and seek-bar sprite sheets: all from one
+ * ffmpeg decode.
  */
 export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   const { probe } = job;
   const rungs = planLadder(probe.width, probe.height, job.maxShortSide);
   await Promise.all(rungs.map((rung) => fs.mkdir(path.join(job.outDir, rung.name), { recursive: true })));
 
+  const previewRung = rungs[previewRungIndex(rungs)]!;
+  const trickplay =
+    job.trickplay === false ? null : planTrickplay(probe.duration, previewRung.width, previewRung.height);
   const keyFiles = await writeHlsKeyFiles(job.hlsKey.key, job.hlsKey.id, job.temp);
   let pipes: Buffer[];
   try {
@@ -89,6 +97,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
       outDir: job.outDir,
       keyInfoFile: keyFiles.keyInfoFile,
       segmentSeconds: job.segmentSeconds,
+      trickplay,
     });
     ({ pipes } = await runTool({
       command: 'ffmpeg',
@@ -100,7 +109,14 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
   } finally {
     await keyFiles.dispose();
   }
-  const [scenes, evenFrames, hoverPreview, posterPng] = pipes as [Buffer, Buffer, Buffer, Buffer];
+  const [scenes, evenFrames, hoverPreview, posterPng, sheets, sheetCount] = pipes as [
+    Buffer,
+    Buffer,
+    Buffer,
+    Buffer,
+    Buffer,
+    Buffer,
+  ];
 
   const variants = await writeMasterPlaylist(job.outDir, rungs, probe.hasAudio);
   const scenePreview = await pickScenePreview(scenes, evenFrames);
@@ -119,6 +135,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
     writeSealed(job.outDir, renditions.preview.file, preview, key),
     writeSealed(job.outDir, renditions.scenes.file, scenePreview.webp, key),
   ]);
+  const trickplayIndex = trickplay && (await sealTrickplay(job.outDir, trickplay, sheets, sheetCount, key));
   return {
     type: 'video',
     mime: job.mime,
@@ -141,6 +158,7 @@ export async function processVideo(job: VideoJob): Promise<ProcessedMedia> {
       thumbnail: thumbName,
       preview: previewName,
       scenes: scenesName,
+      ...(trickplayIndex ? { trickplay: trickplayIndex.file } : {}),
     },
     variants,
     hlsKeyId: job.hlsKey.id,

@@ -15,8 +15,9 @@ import { originalRoutes } from './original.js';
 import { progressRoutes } from './progress.js';
 import { segmentRoutes } from './segments.js';
 import { streamRoutes } from './stream.js';
+import { trickplayRoutes } from './trickplay.js';
 
-/** The gallery and media delivery: library, items, favourites, captions, images, HLS, keys, segments, originals and zips of them, playback progress. */
+/** The gallery and media delivery: library, items, favourites, captions, images, seek-bar previews, HLS, keys, segments, originals and zips of them, playback progress. */
 export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
@@ -27,6 +28,7 @@ export async function mediaRoutes(app: App): Promise<void> {
   favouriteRoutes(app);
   captionRoutes(app);
   imageRoutes(app);
+  trickplayRoutes(app);
   originalRoutes(app);
   downloadRoutes(app);
   streamRoutes(app, deps);

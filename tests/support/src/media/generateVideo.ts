@@ -17,6 +17,8 @@ export interface VideoSpec {
   scenes?: number;
   /** One solid colour throughout: a still scene, nearly free to encode. */
   still?: boolean;
+  /** A solid colour whose hue turns once round the circle over the video (red, then yellow, green, cyan at the middle…): each moment tells itself by its colour. */
+  hueSweep?: boolean;
   pixFmt?: 'yuv420p' | 'yuv420p10le';
   /** Tag the stream as HDR (PQ, BT.2020); pairs with yuv420p10le. */
   hdr?: boolean;
@@ -51,6 +53,9 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
     }
     const labels = Array.from({ length: scenes }, (_, i) => `[${i}:v]`).join('');
     videoFilter = `${labels}concat=n=${scenes}:v=1:a=0,drawbox=x=iw/8:y=ih/8:w=iw/8:h=ih/8:c=gray:t=fill[v]`;
+  } else if (spec.hueSweep) {
+    inputs.push('-f', 'lavfi', '-i', `color=c=0xff2020:s=${size}:r=${fps}:d=${seconds}`);
+    videoFilter = `[0:v]format=yuv444p,hue=H=2*PI*t/${seconds}[v]`;
   } else if (spec.still) {
     inputs.push('-f', 'lavfi', '-i', `color=c=gray:s=${size}:r=${fps}:d=${seconds}`);
     videoFilter = '[0:v]null[v]';

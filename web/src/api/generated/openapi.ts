@@ -742,6 +742,7 @@ export interface paths {
                     preview_url: string | null;
                     scene_preview_url: string | null;
                     poster_url: string | null;
+                    trickplay_url: string | null;
                     stream_url: string | null;
                     metadata: {
                       width: number | null;
@@ -779,6 +780,7 @@ export interface paths {
                     preview_url: string | null;
                     scene_preview_url: string | null;
                     poster_url: string | null;
+                    trickplay_url: string | null;
                     stream_url: string | null;
                     metadata: {
                       width: number | null;
@@ -951,6 +953,7 @@ export interface paths {
                   preview_url: string | null;
                   scene_preview_url: string | null;
                   poster_url: string | null;
+                  trickplay_url: string | null;
                   stream_url: string | null;
                   metadata: {
                     width: number | null;
@@ -1041,6 +1044,7 @@ export interface paths {
                   preview_url: string | null;
                   scene_preview_url: string | null;
                   poster_url: string | null;
+                  trickplay_url: string | null;
                   stream_url: string | null;
                   metadata: {
                     width: number | null;
@@ -1191,6 +1195,7 @@ export interface paths {
               preview_url: string | null;
               scene_preview_url: string | null;
               poster_url: string | null;
+              trickplay_url: string | null;
               stream_url: string | null;
               /** @description what the processor kept (camera, EXIF, …) with the design document's four fields */
               metadata: {
@@ -1587,6 +1592,129 @@ export interface paths {
         path: {
           /** @description a UUID */
           id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/webp': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/webp': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/trickplay/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A video's seek-bar previews: where each moment's frame is in which sheet (signed URL) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {number} */
+              version: 1;
+              /** @description seconds between frames: frame k shows k × interval */
+              interval: number;
+              count: number;
+              tileWidth: number;
+              tileHeight: number;
+              columns: number;
+              rows: number;
+              sheets: {
+                /** @description the sheet (WebP), signed like the index */
+                url: string;
+                first: number;
+                count: number;
+                start: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/trickplay/{id}/{sheet}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One sprite sheet of seek-bar previews (WebP, signed URL) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+          sheet: number;
         };
         cookie?: never;
       };
