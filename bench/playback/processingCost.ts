@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ContentKey } from '@keepsake/database';
+import type { ContentKey } from '@keepsake/vault';
 import { openPrivateTemp, probeVideo, processVideo } from '@keepsake/processor';
 import { clip1080p } from '../shared/benchMedia.js';
 import { cpuSeconds } from '../shared/cpuSeconds.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { renditionPath, type StoredItem, type TrickplayIndex } from '@keepsake/contracts';
-import { SealedFileError } from '@keepsake/database';
+import { SealedFileError } from '@keepsake/vault';
 import { ApiError } from '../errors/ApiError.js';
 import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
 

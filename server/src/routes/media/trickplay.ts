@@ -5,7 +5,7 @@ import { readTrickplayIndex, trickplayDir } from '../../media/readTrickplayIndex
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams, Uuid } from '../../schemas/common.js';
 import { trickplaySheetUrl, trickplayView, TrickplayView } from '../../views/trickplayView.js';
-import { requireCompletedMedia } from './item.js';
+import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 const SheetParams = Type.Object({ id: Uuid, sheet: Type.Integer({ minimum: 0, maximum: 999 }) });
@@ -27,7 +27,7 @@ export function trickplayRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       const index = await readTrickplayIndex(app.sealedFiles, item);
       const token = app.mediaUrls.sign(request.auth!.sessionId, `${renditions.trickplay.purpose}:${item.id}`);
       // Its sheet URLs carry a token, so it is kept no longer than the item view that linked it.
@@ -51,7 +51,7 @@ export function trickplayRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const item = await requireCompletedMedia(app, request.params.id);
+      const item = await requireCompletedMedia(app.db, request.params.id);
       const relativePath = `${trickplayDir(item)}/${trickplaySheetFile(request.params.sheet)}`;
       return sendSealed(app.sealedFiles, request, reply, {
         mediaId: item.id,

@@ -1,6 +1,6 @@
 import { TRICKPLAY_INDEX_FILE, trickplaySheetFile, type TrickplayIndex } from '@keepsake/contracts';
-import type { ContentKey } from '@keepsake/database';
-import { writeSealed } from '../../../publish/writeSealed.js';
+import type { ContentKey } from '@keepsake/vault';
+import { writeSealed } from '../../writeSealed.js';
 import { COUNT_FRAME_BYTES, type TrickplayPlan } from './planTrickplay.js';
 import { splitWebpImages } from './splitWebpImages.js';
 

@@ -4,7 +4,8 @@ import sharp, { type Sharp } from 'sharp';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { trickplayTileAt, type TrickplayIndex } from '@keepsake/contracts';
-import { readSealedHeader, type MediaFile } from '@keepsake/database';
+import { type MediaFile } from '@keepsake/database';
+import { readSealedHeader } from '@keepsake/vault';
 import { createProcessingEnv, findPlaintextMedia, generateVideo, runTool, type ProcessingEnv } from '@keepsake/testkit';
 import { rotateKeys } from '../../../rotation/rotateKeys.js';
 
