@@ -65,3 +65,15 @@ export {
 export { finishedWithinSeconds, resumePosition, startedAfterSeconds } from './playback/resumeRule.js';
 export { MAX_DOWNLOAD_ITEMS } from './downloads/downloadLimits.js';
 export { MAX_TRASH_ITEMS } from './trash/trashLimits.js';
+export {
+  parseSubtitleFileName,
+  SUBTITLE_GROUP_ID,
+  SUBTITLE_MIME,
+  subtitleFileName,
+  subtitleLabel,
+  subtitleMediaTag,
+  subtitlePlaylistUrl,
+  subtitleVttUrl,
+  type SubtitleSource,
+  type SubtitleTrackInfo,
+} from './subtitles/subtitleTracks.js';

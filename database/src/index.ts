@@ -36,6 +36,8 @@ export * as trash from './queries/trash.js';
 export type { TrashRow, TrashFilter } from './queries/trash.js';
 export * as rawPairs from './queries/rawPairs.js';
 export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
+export * as mediaSubtitles from './queries/mediaSubtitles.js';
+export type { NewTrack, SidecarVideo } from './queries/mediaSubtitles.js';
 export { terminalProgress, megabytes, type TerminalProgress } from './cli/terminalProgress.js';
 export { readSecretInput, type SecretInput } from './cli/readSecretInput.js';
 export { createBackup, restoreBackup, type BackupManifest } from './backup/index.js';

@@ -11,6 +11,7 @@ import * as auditUserAgent from './0009_audit_user_agent.js';
 import * as continueWatching from './0010_continue_watching.js';
 import * as trash from './0011_trash.js';
 import * as rawPairs from './0015_raw_pairs.js';
+import * as subtitles from './0018_subtitles.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010_continue_watching': continueWatching,
   '0011_trash': trash,
   '0015_raw_pairs': rawPairs,
+  '0018_subtitles': subtitles,
 };
 
 export const migrationProvider: MigrationProvider = {
