@@ -10,3 +10,4 @@ export { repoRoot } from './repoRoot.js';
 export { playHlsUrl } from './playHlsUrl.js';
 export { writeDng, type DngSpec } from './writeDng.js';
 export { rawFixture, rawFixtures } from './rawFixtures.js';
+export { embedSubtitles, srtText, vttText, type SampleCue } from './subtitleSamples.js';
