@@ -4,6 +4,7 @@ import { formatDuration } from '../format/formatDuration';
 import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
+import { SubtitlesMenu } from './SubtitlesMenu';
 import { resumePosition } from '@keepsake/contracts';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
@@ -38,7 +39,11 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
     notices.setError(playbackErrorMessage({ status: 429, kind: 'network', sessionValid: true })),
   );
   useFreshAttempt(video, stream, notices);
-  const { levels, chosenLevel, playingLevel, chooseLevel } = useHlsJsEngine(video, stream, notices);
+  const { levels, chosenLevel, playingLevel, chooseLevel, subtitles, chosenSubtitle, chooseSubtitle } = useHlsJsEngine(
+    video,
+    stream,
+    notices,
+  );
   useNativeHlsEngine(video, stream, notices);
 
   const retry = async () => {
@@ -95,6 +100,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
             </button>
           </span>
         )}
+        <SubtitlesMenu tracks={subtitles} chosen={chosenSubtitle} onChoose={chooseSubtitle} />
         {levels.length > 1 && (
           <span className="player-quality">
             <label htmlFor={qualityId}>Quality</label>
