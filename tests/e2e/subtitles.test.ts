@@ -86,10 +86,13 @@ describe('Subtitles', () => {
 
   async function expectCueAt(seconds: number, text: string | null) {
     await expect
-      .poll(async () => {
-        const shown = await shownAt(seconds);
-        return Math.abs(shown.time - seconds) < 0.1 && shown.tracks === 1 ? shown.cues : ['(not yet)'];
-      }, { timeout: 30_000, interval: 250 })
+      .poll(
+        async () => {
+          const shown = await shownAt(seconds);
+          return Math.abs(shown.time - seconds) < 0.1 && shown.tracks === 1 ? shown.cues : ['(not yet)'];
+        },
+        { timeout: 30_000, interval: 250 },
+      )
       .toEqual(text === null ? [] : [text]);
   }
 

@@ -40,7 +40,11 @@ export async function decideSidecar(
   if (pending) return { kind: 'wait', reason: `waiting for ${pending.path}`, seconds: RECHECK_SECONDS };
   const waited = (Date.now() - job.queued_at.getTime()) / 1000;
   if (waited < SIDECAR_WAIT_SECONDS) {
-    return { kind: 'wait', reason: 'waiting for its video', seconds: Math.min(RECHECK_SECONDS, SIDECAR_WAIT_SECONDS - waited) };
+    return {
+      kind: 'wait',
+      reason: 'waiting for its video',
+      seconds: Math.min(RECHECK_SECONDS, SIDECAR_WAIT_SECONDS - waited),
+    };
   }
   return { kind: 'orphan', reason: `no video named like ${name.fileName} in its folder` };
 }

@@ -65,7 +65,8 @@ export function parseSubtitles(text: string, format: SubtitleFormat): Cue[] {
     if (format === 'vtt' && /^(NOTE|STYLE|REGION)\b/.test(lines[0]!.trim())) return;
     const at = lines.findIndex((line) => line.includes('-->'));
     const cue = at >= 0 && at <= 1 ? parseTiming(lines[at]!) : null;
-    if (!cue) throw new SubtitleSyntaxError(`block ${index + 1} has no valid timing line ("${lines[0]!.slice(0, 60)}")`);
+    if (!cue)
+      throw new SubtitleSyntaxError(`block ${index + 1} has no valid timing line ("${lines[0]!.slice(0, 60)}")`);
     if (format === 'srt' && at === 1 && !/^\d+$/.test(lines[0]!.trim())) {
       throw new SubtitleSyntaxError(`block ${index + 1} starts with "${lines[0]!.slice(0, 60)}", not a cue number`);
     }

@@ -12,9 +12,7 @@ function pesPts(payload: Buffer): number | null {
   if (payload.length < 14 || payload[0] !== 0 || payload[1] !== 0 || payload[2] !== 1) return null;
   if ((payload[7]! & 0x80) === 0) return null;
   const p = payload;
-  return (
-    (p[9]! & 0x0e) * 2 ** 29 + ((p[10]! << 7) | (p[11]! >> 1)) * 2 ** 15 + ((p[12]! << 7) | (p[13]! >> 1))
-  );
+  return (p[9]! & 0x0e) * 2 ** 29 + ((p[10]! << 7) | (p[11]! >> 1)) * 2 ** 15 + ((p[12]! << 7) | (p[13]! >> 1));
 }
 
 /** The smallest PTS among the first packets of an MPEG-TS segment (90 kHz), or null. */

@@ -90,7 +90,10 @@ test('a mov_text stream inside an MP4 becomes a track with its language', async 
 
 test('a damaged .srt fails visibly, kept in failed/, while its video is made', async () => {
   await tiny(drop('broken.mp4'));
-  await fs.writeFile(drop('broken.srt'), '1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\nthis is not a timing line\nbad\n');
+  await fs.writeFile(
+    drop('broken.srt'),
+    '1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\nthis is not a timing line\nbad\n',
+  );
   await env.processor().runOnce();
 
   const video = await videoNamed('broken.mp4');

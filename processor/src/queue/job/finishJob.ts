@@ -29,7 +29,10 @@ export async function finishPaired(run: JobRun, mediaId: string): Promise<JobOut
 /** A subtitle file kept as a track of its video (attachSubtitle.ts): its job is done. */
 export async function finishAttached(run: JobRun, mediaId: string): Promise<JobOutcome> {
   await removeImport(run);
-  run.logger.info({ stage: 'subtitles', mediaId, durationMs: Date.now() - run.started }, 'subtitles kept with their video');
+  run.logger.info(
+    { stage: 'subtitles', mediaId, durationMs: Date.now() - run.started },
+    'subtitles kept with their video',
+  );
   run.progress.finish('completed', 'subtitles');
   return { kind: 'completed', mediaId };
 }

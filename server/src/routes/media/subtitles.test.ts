@@ -57,7 +57,9 @@ describe('subtitle tracks', () => {
     expect(variants.length).toBeGreaterThan(0);
     for (const line of variants) expect(line).toMatch(/,SUBTITLES="subs"$/);
     expect(master.indexOf('#EXT-X-MEDIA:')).toBeLessThan(master.indexOf('#EXT-X-STREAM-INF:'));
-    expect(playlist).toMatch(/#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:2\.\d{3},\n\/api\/media\/subtitles\/.+\/1\/subtitles\.vtt\?t=/);
+    expect(playlist).toMatch(
+      /#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:2\.\d{3},\n\/api\/media\/subtitles\/.+\/1\/subtitles\.vtt\?t=/,
+    );
     expect(playlist).toContain('#EXT-X-ENDLIST');
   });
 
@@ -67,11 +69,15 @@ describe('subtitle tracks', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-type']).toMatch(/^text\/vtt/);
     expect(ok.headers['cache-control']).toBe('no-store');
-    expect(ok.body).toMatch(/^WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:\d+,LOCAL:00:00:00\.000\n\n00:00:00\.500 --> 00:00:01\.500\nGuten Tag/);
+    expect(ok.body).toMatch(
+      /^WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:\d+,LOCAL:00:00:00\.000\n\n00:00:00\.500 --> 00:00:01\.500\nGuten Tag/,
+    );
 
     const bare = vtt.replace(/\?t=.*$/, '');
     expect([401, 403]).toContain((await get(bare)).statusCode);
-    const forged = await get(`${bare}?t=${encodeURIComponent(vtt.split('?t=')[1]!.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))}`);
+    const forged = await get(
+      `${bare}?t=${encodeURIComponent(vtt.split('?t=')[1]!.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))}`,
+    );
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('SEC_002');
     // A tile's token opens the thumbnail, never the subtitles.
@@ -96,7 +102,12 @@ describe('subtitle tracks', () => {
       expect(answer.statusCode).toBe(404);
       expect(answer.json().error.code).toBe('MEDIA_001');
     }
-    await h.app.inject({ method: 'POST', url: '/api/trash/restore', headers: member.auth, payload: { ids: [mediaId] } });
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/trash/restore',
+      headers: member.auth,
+      payload: { ids: [mediaId] },
+    });
     expect((await get(vtt)).statusCode).toBe(200);
   });
 });

@@ -19,7 +19,9 @@ const stamp = (seconds: number, separator: ',' | '.') => {
 
 /** The cues as an SubRip file's text. */
 export function srtText(cues: SampleCue[]): string {
-  return cues.map((cue, i) => `${i + 1}\n${stamp(cue.start, ',')} --> ${stamp(cue.end, ',')}\n${cue.text}\n`).join('\n');
+  return cues
+    .map((cue, i) => `${i + 1}\n${stamp(cue.start, ',')} --> ${stamp(cue.end, ',')}\n${cue.text}\n`)
+    .join('\n');
 }
 
 /** The cues as a WebVTT file's text. */
