@@ -9,6 +9,7 @@ import {
   generateVideo,
   srtText,
   vttText,
+  waitFor,
   type ProcessingEnv,
   type SampleCue,
 } from '@keepsake/testkit';
@@ -117,6 +118,26 @@ test('a sidecar dropped after its video was published attaches to it as a furthe
   ]);
   expect(await openTrack(film, tracks[1]!.file)).toContain('00:00:01.000 --> 00:00:02.000\nBonjour');
   expect(await jobOf('film.fr.forced.srt')).toMatchObject({ status: 'completed', media_id: film.id });
+}, 180_000);
+
+test('a sidecar dropped before its video waits for it, then attaches', async () => {
+  await fs.writeFile(drop('early.srt'), srtText(cues));
+  const running = env.processor().runOnce();
+  await waitFor(
+    'the sidecar to wait for its video',
+    async () =>
+      (await env.t.db.selectFrom('processing_queue').select('stage').where('path', '=', 'early.srt').executeTakeFirst())
+        ?.stage === 'waiting for video',
+    60_000,
+  );
+  await tiny(drop('early.mp4'));
+  await env.processor().runOnce();
+  await running;
+
+  const video = await videoNamed('early.mp4');
+  const [track] = await tracksOf(video.id);
+  expect(track).toMatchObject({ track: 1, source: 'sidecar', source_name: 'early.srt' });
+  expectCues(await openTrack(video, track!.file));
 }, 180_000);
 
 test("key rotation re-seals the tracks under the item's new key", async () => {
