@@ -83,3 +83,15 @@ export {
   type TrickplayTile,
   type TrickplayView,
 } from './trickplay/trickplayIndex.js';
+export {
+  parseSubtitleFileName,
+  SUBTITLE_GROUP_ID,
+  SUBTITLE_MIME,
+  subtitleFileName,
+  subtitleLabel,
+  subtitleMediaTag,
+  subtitlePlaylistUrl,
+  subtitleVttUrl,
+  type SubtitleSource,
+  type SubtitleTrackInfo,
+} from './subtitles/subtitleTracks.js';

@@ -32,6 +32,8 @@ export * as jobQueue from './queries/queue/index.js';
 export type { FileToQueue, ClaimOptions, RetryOptions, FailOptions, QueueBacklog } from './queries/queue/index.js';
 export * as mediaIngest from './queries/media/index.js';
 export type { CompletedMedia } from './queries/media/index.js';
+export * as mediaSubtitles from './queries/mediaSubtitles.js';
+export type { NewTrack, SidecarVideo } from './queries/mediaSubtitles.js';
 export {
   GENERATIONS_LOCK_ID,
   ifGenerationsFree,

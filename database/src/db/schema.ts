@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import { renditionColumns, type MediaType } from '@keepsake/contracts';
+import { renditionColumns, type MediaType, type SubtitleSource } from '@keepsake/contracts';
 
 /** A column the database fills in and that is never written by hand. */
 type ReadOnly<T> = ColumnType<T, never, never>;
@@ -120,6 +120,21 @@ export interface RawPairsTable {
   media_id: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+}
+
+/** One subtitle track of a video (migration 0018), sealed at `<asset_dir>/<file>`. */
+export interface MediaSubtitlesTable {
+  media_id: string;
+  /** Numbers the item's tracks from 1; the file is named by it (contracts' subtitleFileName). */
+  track: number;
+  language: string | null;
+  label: string;
+  forced: ColumnType<boolean, boolean | undefined, boolean>;
+  source: SubtitleSource;
+  /** The sidecar's name as dropped, or `stream <index>` for a stream inside the video. */
+  source_name: string;
+  file: string;
+  created_at: Generated<Date>;
 }
 
 export interface EncryptionKeysTable {
@@ -270,6 +285,7 @@ export interface Database {
   album_items: AlbumItemsTable;
   erased_media: ErasedMediaTable;
   raw_pairs: RawPairsTable;
+  media_subtitles: MediaSubtitlesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -283,6 +299,7 @@ export type MediaFileUpdate = Updateable<MediaFilesTable>;
 export type EncryptionKey = Selectable<EncryptionKeysTable>;
 export type QueueJob = Selectable<ProcessingQueueTable>;
 export type RawPair = Selectable<RawPairsTable>;
+export type MediaSubtitle = Selectable<MediaSubtitlesTable>;
 export type NewQueueJob = Insertable<ProcessingQueueTable>;
 export type AccessLog = Selectable<AccessLogsTable>;
 export type NewAccessLog = Insertable<AccessLogsTable>;

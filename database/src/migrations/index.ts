@@ -12,6 +12,7 @@ import * as continueWatching from './0010_continue_watching.js';
 import * as trash from './0011_trash.js';
 import * as rawPairs from './0015_raw_pairs.js';
 import * as trickplay from './0016_trickplay.js';
+import * as subtitles from './0018_subtitles.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011_trash': trash,
   '0015_raw_pairs': rawPairs,
   '0016_trickplay': trickplay,
+  '0018_subtitles': subtitles,
 };
 
 export const migrationProvider: MigrationProvider = {

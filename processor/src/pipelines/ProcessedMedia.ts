@@ -1,5 +1,6 @@
 import type { MediaRenditionName } from '@keepsake/contracts';
 import type { CompletedMedia, VideoVariant } from '@keepsake/database';
+import type { StagedTrack } from '../subtitles/sealEmbedded.js';
 
 /**
  * What a pipeline made, before publishing: each rendition of the item's own folder (renditions
@@ -12,4 +13,6 @@ export interface ProcessedMedia extends Pick<
   files: Partial<Record<MediaRenditionName, string>>;
   variants?: VideoVariant[];
   hlsKeyId?: string;
+  /** Videos: subtitle tracks sealed in the output folder, recorded when the item is published. */
+  subtitles?: StagedTrack[];
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Db, jobQueue, mediaIngest } from '@keepsake/database';
+import { type Db, jobQueue, mediaIngest, mediaSubtitles } from '@keepsake/database';
 import type { ProcessedMedia } from '../pipelines/ProcessedMedia.js';
 import { assetDirFor, originalDirFor } from './assetPaths.js';
 import { renditionPaths } from './renditionPaths.js';
@@ -60,5 +60,6 @@ export async function publishMedia(request: PublishRequest): Promise<void> {
       hlsKeyId: processed.hlsKeyId ?? null,
       storageKeyId: request.storageKeyId,
     });
+    for (const track of processed.subtitles ?? []) await mediaSubtitles.saveTrack(trx, { ...track, mediaId });
   });
 }

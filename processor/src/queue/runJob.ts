@@ -1,5 +1,6 @@
 import type { QueueJob } from '@keepsake/database';
 import { refuseEndlessRestarts } from './job/attemptLimit.js';
+import { attachSubtitle } from './job/attachSubtitle.js';
 import { convertMedia } from './job/convertMedia.js';
 import { finishAsDuplicate, finishPublished, releaseToTheOtherJob } from './job/finishJob.js';
 import { hashAndReserve } from './job/hashAndReserve.js';
@@ -27,7 +28,7 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
 }
 
 /**
- * Read, pair a RAW with its shot's JPEG, dedupe, detect, convert, seal, publish, and only then
+ * Read, pair a RAW with its shot's JPEG, attach subtitles to their video, dedupe, detect, convert, seal, publish, and only then
  * remove the original from imports/.
  */
 async function processFile(run: JobRun): Promise<JobOutcome> {
@@ -37,6 +38,8 @@ async function processFile(run: JobRun): Promise<JobOutcome> {
   const source = await openSource(run, queued.stats);
   const paired = await pairRaw(run, source);
   if (paired) return paired;
+  const subtitles = await attachSubtitle(run, source);
+  if (subtitles) return subtitles;
 
   const reservation = await hashAndReserve(run, source);
   if (reservation.kind === 'busy') return releaseToTheOtherJob(run);

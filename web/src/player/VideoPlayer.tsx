@@ -4,6 +4,7 @@ import { formatDuration } from '../format/formatDuration';
 import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
+import { SubtitlesMenu } from './SubtitlesMenu';
 import { resumePosition } from '@keepsake/contracts';
 import { FullscreenButton } from './FullscreenButton';
 import { PictureInPictureButton } from './PictureInPictureButton';
@@ -46,7 +47,11 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
   );
   useFreshAttempt(video, stream, notices);
   const firstFrame = useFirstFrame(video, attempt);
-  const { levels, chosenLevel, playingLevel, chooseLevel } = useHlsJsEngine(video, stream, notices);
+  const { levels, chosenLevel, playingLevel, chooseLevel, subtitles, chosenSubtitle, chooseSubtitle } = useHlsJsEngine(
+    video,
+    stream,
+    notices,
+  );
   useNativeHlsEngine(video, stream, notices);
 
   const retry = async () => {
@@ -110,6 +115,7 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
             </button>
           </span>
         )}
+        <SubtitlesMenu tracks={subtitles} chosen={chosenSubtitle} onChoose={chooseSubtitle} />
         <span className="player-controls">
           <SpeedMenu video={video} />
           <PictureInPictureButton video={video} />

@@ -1,4 +1,4 @@
-import Hls from 'hls.js/light';
+import Hls from 'hls.js';
 import { chooseEngine, type PlaybackEngine } from './chooseEngine';
 import { describeFailure } from './describeFailure';
 import type { PlaybackProblem } from './playbackErrorMessage';

@@ -1,4 +1,4 @@
-import type { Level } from 'hls.js/light';
+import type { Level } from 'hls.js';
 
 export interface QualityLevel {
   index: number;

@@ -1,10 +1,11 @@
-import Hls, { type ErrorData } from 'hls.js/light';
+import Hls, { type ErrorData } from 'hls.js';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { engineFor, startAttempt, type StreamRequest } from './playbackAttempt';
 import type { PlaybackProblem } from './playbackErrorMessage';
 import type { PlaybackNotices } from './usePlaybackNotices';
 import { qualityLevels, type QualityLevel } from './qualityLevels';
 import { serverErrorCode } from './serverErrorCode';
+import { subtitleChoices, type SubtitleChoice } from './subtitleTracks';
 
 export interface Quality {
   /** Highest first; empty until hls.js has read the master playlist (and under native HLS). */
@@ -13,6 +14,11 @@ export interface Quality {
   chosenLevel: number;
   playingLevel: number | null;
   chooseLevel(index: number): void;
+  /** The master's subtitle tracks (hls.js only; Safari lists them in its own controls). */
+  subtitles: SubtitleChoice[];
+  /** -1: off. */
+  chosenSubtitle: number;
+  chooseSubtitle(index: number): void;
 }
 
 /**
@@ -30,6 +36,8 @@ export function useHlsJsEngine(
   const [levels, setLevels] = useState<QualityLevel[]>([]);
   const [chosenLevel, setChosenLevel] = useState(-1);
   const [playingLevel, setPlayingLevel] = useState<number | null>(null);
+  const [subtitles, setSubtitles] = useState<SubtitleChoice[]>([]);
+  const [chosenSubtitle, setChosenSubtitle] = useState(-1);
   const { url, attempt, startAt } = stream;
 
   useEffect(() => {
@@ -49,6 +57,9 @@ export function useHlsJsEngine(
       run.play();
     });
     player.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
+    player.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => setSubtitles(subtitleChoices(data.subtitleTracks)));
+    // hls.js turns a forced (DEFAULT) track on by itself; the menu follows it.
+    player.on(Hls.Events.SUBTITLE_TRACK_SWITCH, (_event, data) => setChosenSubtitle(data.id));
     player.on(Hls.Events.ERROR, (_event, data: ErrorData) => {
       if (!data.fatal) return;
       if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recoveredMedia) {
@@ -74,7 +85,13 @@ export function useHlsJsEngine(
     setChosenLevel(index);
     if (hls.current) hls.current.currentLevel = index;
   };
-  return { levels, chosenLevel, playingLevel, chooseLevel };
+  const chooseSubtitle = (index: number) => {
+    setChosenSubtitle(index);
+    if (!hls.current) return;
+    hls.current.subtitleDisplay = index >= 0;
+    hls.current.subtitleTrack = index;
+  };
+  return { levels, chosenLevel, playingLevel, chooseLevel, subtitles, chosenSubtitle, chooseSubtitle };
 }
 
 function problemOf(data: ErrorData): Omit<PlaybackProblem, 'sessionValid'> {

@@ -6,6 +6,7 @@ import { processImage } from '../../pipelines/image/processImage.js';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
 import { processVideo } from '../../pipelines/video/processVideo.js';
 import { createStaging, type Staging } from '../../publish/staging.js';
+import { sealEmbeddedSubtitles } from '../../subtitles/sealEmbedded.js';
 import { contentKey } from './contentKey.js';
 import type { JobRun } from './jobRun.js';
 
@@ -67,7 +68,7 @@ async function convertByType(
   }
   const hlsKey = await contentKey(run.ctx.keyStore, item.id, 'hls', item.generation);
   run.stage('transcoding', 5);
-  return processVideo({
+  const video = await processVideo({
     input,
     mime: detected.mime,
     probe: detected.probe,
@@ -80,4 +81,16 @@ async function convertByType(
     signal: run.signal,
     onProgress: (share) => run.stage('transcoding', 5 + share * 85),
   });
+  run.stage('subtitles', 90);
+  const subtitles = await sealEmbeddedSubtitles({
+    input,
+    container: detected.probe.container,
+    outDir: staging.outDir,
+    variants: video.variants ?? [],
+    hlsKey,
+    storageKey,
+    logger: run.logger,
+    signal: run.signal,
+  });
+  return { ...video, subtitles };
 }

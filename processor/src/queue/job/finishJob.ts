@@ -31,6 +31,17 @@ export async function finishPaired(run: JobRun, mediaId: string): Promise<JobOut
   return { kind: 'completed', mediaId };
 }
 
+/** A subtitle file kept as a track of its video (attachSubtitle.ts): its job is done. */
+export async function finishAttached(run: JobRun, mediaId: string): Promise<JobOutcome> {
+  await removeImport(run);
+  run.logger.info(
+    { stage: 'subtitles', mediaId, durationMs: Date.now() - run.started },
+    'subtitles kept with their video',
+  );
+  run.progress.finish('completed', 'subtitles');
+  return { kind: 'completed', mediaId };
+}
+
 /** Called once the item is committed: only then does the original leave imports/. */
 export async function finishPublished(run: JobRun, mediaId: string, type: ProcessedMedia['type']): Promise<JobOutcome> {
   await removeImport(run);

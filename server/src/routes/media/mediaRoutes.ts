@@ -16,8 +16,9 @@ import { progressRoutes } from './progress.js';
 import { segmentRoutes } from './segments.js';
 import { streamRoutes } from './stream.js';
 import { trickplayRoutes } from './trickplay.js';
+import { subtitleRoutes } from './subtitles.js';
 
-/** The gallery and media delivery: library, items, favourites, captions, images, seek-bar previews, HLS, keys, segments, originals and zips of them, playback progress. */
+/** The gallery and media delivery: library, items, favourites, captions, images, seek-bar previews, HLS, subtitles, keys, segments, originals and zips of them, playback progress. */
 export async function mediaRoutes(app: App): Promise<void> {
   const deps: MediaRouteDeps = { streamLimiter: new StreamLimiter(app.redis, app.config.maxConcurrentStreams) };
   libraryRoutes(app);
@@ -32,6 +33,7 @@ export async function mediaRoutes(app: App): Promise<void> {
   originalRoutes(app);
   downloadRoutes(app);
   streamRoutes(app, deps);
+  subtitleRoutes(app);
   keyRoutes(app);
   segmentRoutes(app, deps);
   progressRoutes(app, deps);

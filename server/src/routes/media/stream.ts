@@ -2,8 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { renditions, renditionUrl } from '@keepsake/contracts';
+import { mediaSubtitles } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
+import { addSubtitleTracks } from '../../hls/addSubtitleTracks.js';
 import { rewriteMasterPlaylist, rewriteVariantPlaylist, UnexpectedPlaylistError } from '../../hls/rewritePlaylists.js';
 import { variantPlaylistPath } from '../../hls/segmentPath.js';
 import { requireServedGeneration } from '../../hls/servedGeneration.js';
@@ -69,8 +71,13 @@ export function streamRoutes(app: App, { streamLimiter }: MediaRouteDeps): void 
       }
       const text = await readPlaylist(request, path.resolve(assetsDir, item.playlist_path));
       const itemToken = app.mediaUrls.sign(sessionId, `stream:${item.id}`);
-      const body = rewriteOrFail(request, () =>
-        rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
+      const tracks = await mediaSubtitles.listTracks(app.db, item.id);
+      const body = addSubtitleTracks(
+        rewriteOrFail(request, () =>
+          rewriteMasterPlaylist(text, { mediaId: item.id, generation: item.generation, itemToken }),
+        ),
+        tracks,
+        { mediaId: item.id, itemToken },
       );
       request.auditDelivery({
         action: 'media.stream_start',

@@ -11,3 +11,4 @@ export { playHlsUrl } from './playHlsUrl.js';
 export { writeLegacyMasterOrder, segmentSeconds } from './legacyHlsLayout.js';
 export { writeDng, type DngSpec } from './writeDng.js';
 export { rawFixture, rawFixtures } from './rawFixtures.js';
+export { embedSubtitles, srtText, vttText, type SampleCue } from './subtitleSamples.js';
