@@ -29,11 +29,18 @@ export type { TrashRow, TrashFilter } from './queries/trash.js';
 export * as rawPairs from './queries/rawPairs.js';
 export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
 export * as jobQueue from './queries/queue/index.js';
-export type { FileToQueue, ClaimOptions, RetryOptions, FailOptions, QueueBacklog } from './queries/queue/index.js';
+export type {
+  FileToQueue,
+  ClaimOptions,
+  RetryOptions,
+  FailOptions,
+  QueueBacklog,
+  FileOfStem,
+} from './queries/queue/index.js';
 export * as mediaIngest from './queries/media/index.js';
 export type { CompletedMedia } from './queries/media/index.js';
 export * as mediaSubtitles from './queries/mediaSubtitles.js';
-export type { NewTrack, SidecarVideo } from './queries/mediaSubtitles.js';
+export type { NewTrack } from './queries/mediaSubtitles.js';
 export {
   GENERATIONS_LOCK_ID,
   ifGenerationsFree,

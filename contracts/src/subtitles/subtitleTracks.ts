@@ -27,13 +27,13 @@ export function parseSubtitleFileName(file: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Where the server serves a track's media playlist (before its `?t=`). */
-export function subtitlePlaylistUrl(mediaId: string, track: number): string {
+/** Where the server serves a track's media playlist (before its `?t=`); with `:id`, `:track`, the route. */
+export function subtitlePlaylistUrl(mediaId: string, track: number | string): string {
   return `/api/media/subtitles/${mediaId}/${track}/index.m3u8`;
 }
 
-/** Where the server serves a track's decrypted WebVTT (before its `?t=`). */
-export function subtitleVttUrl(mediaId: string, track: number): string {
+/** Where the server serves a track's decrypted WebVTT (before its `?t=`); with `:id`, `:track`, the route. */
+export function subtitleVttUrl(mediaId: string, track: number | string): string {
   return `/api/media/subtitles/${mediaId}/${track}/subtitles.vtt`;
 }
 

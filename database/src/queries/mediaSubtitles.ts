@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SubtitleSource } from '@keepsake/contracts';
 import type { Db } from '../db/createDb.js';
-import type { MediaStatus, MediaSubtitle, QueueStatus } from '../db/schema.js';
+import type { MediaSubtitle } from '../db/schema.js';
 
 /** An item's subtitle tracks, by track number. */
 export function listTracks(db: Db, mediaId: string): Promise<MediaSubtitle[]> {
@@ -40,19 +40,11 @@ export async function saveTrack(db: Db, track: NewTrack): Promise<void> {
     source_name: track.sourceName,
     file: track.file,
   };
+  const { media_id: _mediaId, track: _track, ...changes } = row;
   await db
     .insertInto('media_subtitles')
     .values(row)
-    .onConflict((oc) =>
-      oc.columns(['media_id', 'track']).doUpdateSet({
-        language: track.language,
-        label: track.label,
-        forced: track.forced,
-        source: track.source,
-        source_name: track.sourceName,
-        file: track.file,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['media_id', 'track']).doUpdateSet(changes))
     .execute();
 }
 
@@ -76,41 +68,4 @@ export async function trackNumberFor(
     .where('media_id', '=', mediaId)
     .executeTakeFirstOrThrow();
   return Number(top) + 1;
-}
-
-export interface SidecarVideo {
-  jobId: number;
-  path: string;
-  status: QueueStatus;
-  stage: string | null;
-  mediaId: string | null;
-  mediaStatus: MediaStatus | null;
-  isVideo: boolean;
-}
-
-/** The queue's paths without their extension, lower-cased: the processing_queue_shot index (0015). */
-const stemOfPath = sql<string>`lower(regexp_replace(path, '\\.[^./]*$', ''))`;
-
-/**
- * The other queued files whose path without extension is one of `stems` (a sidecar's video
- * candidates), with the item each made, most recent first.
- */
-export async function filesWithStems(db: Db, stems: string[], jobId: number): Promise<SidecarVideo[]> {
-  const rows = await db
-    .selectFrom('processing_queue as q')
-    .leftJoin('media_files as m', 'm.id', 'q.media_id')
-    .select(['q.id', 'q.path', 'q.status', 'q.stage', 'q.media_id', 'm.status as media_status', 'm.type'])
-    .where(stemOfPath, 'in', stems)
-    .where('q.id', '!=', jobId)
-    .orderBy('q.id', 'desc')
-    .execute();
-  return rows.map((row) => ({
-    jobId: row.id,
-    path: row.path,
-    status: row.status,
-    stage: row.stage,
-    mediaId: row.media_id,
-    mediaStatus: row.media_status,
-    isVideo: row.type === 'video',
-  }));
 }

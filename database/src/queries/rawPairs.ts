@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/createDb.js';
-import type { MediaStatus, MediaType, QueueStatus, RawPair, RawPairState } from '../db/schema.js';
+import { queuedFilesByStem, type FileOfStem } from './queue/queuedFilesByStem.js';
+import type { RawPair, RawPairState } from '../db/schema.js';
 
 /** A shot: its folder inside imports/ and base name, lower-cased (`dcim/img_0001`). */
 export interface Shot {
   folder: string;
   base: string;
 }
-
-/** The queue's paths without their extension, lower-cased: the processing_queue_shot index. */
-const shotOfPath = sql<string>`lower(regexp_replace(path, '\\.[^./]*$', ''))`;
 
 /**
  * The shot's row, made if missing, locked until the transaction ends: only one RAW job decides
@@ -48,42 +46,12 @@ export async function setPair(
     .execute();
 }
 
-export interface ShotFile {
-  jobId: number;
-  path: string;
-  status: QueueStatus;
-  stage: string | null;
-  mediaId: string | null;
-  mediaStatus: MediaStatus | null;
-  mediaType: MediaType | null;
-  mime: string | null;
-  /** The item keeps a RAW already (metadata.raw). */
-  hasRaw: boolean;
-}
+/** A file of the shot, as the queue holds it. */
+export type ShotFile = FileOfStem;
 
 /** The other queued files of the shot (IMG_0001.JPG beside IMG_0001.CR2), with the item each made. */
-export async function otherFilesOfShot(trx: Db, shot: Shot, jobId: number): Promise<ShotFile[]> {
-  const stem = shot.folder ? `${shot.folder}/${shot.base}` : shot.base;
-  const rows = await trx
-    .selectFrom('processing_queue as q')
-    .leftJoin('media_files as m', 'm.id', 'q.media_id')
-    .select(['q.id', 'q.path', 'q.status', 'q.stage', 'q.media_id', 'm.status as media_status', 'm.type', 'm.mime'])
-    .select(sql<boolean>`coalesce(m.metadata ? 'raw', false)`.as('has_raw'))
-    .where(shotOfPath, '=', stem)
-    .where('q.id', '!=', jobId)
-    .orderBy('q.id')
-    .execute();
-  return rows.map((row) => ({
-    jobId: row.id,
-    path: row.path,
-    status: row.status,
-    stage: row.stage,
-    mediaId: row.media_id,
-    mediaStatus: row.media_status,
-    mediaType: row.type,
-    mime: row.mime,
-    hasRaw: row.has_raw,
-  }));
+export function otherFilesOfShot(trx: Db, shot: Shot, jobId: number): Promise<ShotFile[]> {
+  return queuedFilesByStem(trx, [shot.folder ? `${shot.folder}/${shot.base}` : shot.base], jobId);
 }
 
 /** The queue stage of a RAW released to wait for its shot's JPEG. */

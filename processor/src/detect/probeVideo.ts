@@ -24,10 +24,24 @@ export interface VideoProbe {
   audioCodec: string | null;
   /** When the camera says it recorded (creation_time); null when absent or implausible. */
   recordedAt: Date | null;
+  /** The subtitle streams inside, from the same probe (none for most phone videos). */
+  subtitleStreams: SubtitleStream[];
+}
+
+/** A subtitle stream as ffprobe lists it; which of them are text is the subtitles' business. */
+export interface SubtitleStream {
+  /** The stream's index in the file. */
+  index: number;
+  codec: string;
+  /** As the file tags it (`eng`, `und`), or null. */
+  language: string | null;
+  title: string | null;
+  forced: boolean;
 }
 
 /** The parts of ffprobe's JSON read here (ffprobe is trusted; its fields may be missing). */
 interface ProbeStream {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -38,7 +52,7 @@ interface ProbeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
-  disposition?: { attached_pic?: number };
+  disposition?: { attached_pic?: number; forced?: number };
   tags?: Record<string, string>;
   side_data_list?: { rotation?: number }[];
 }
@@ -124,6 +138,17 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     hasAudio: Boolean(audio),
     audioCodec: audio?.codec_name ?? null,
     recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
+    subtitleStreams: streams.filter((s) => s.codec_type === 'subtitle').map(subtitleStream),
+  };
+}
+
+function subtitleStream(stream: ProbeStream): SubtitleStream {
+  return {
+    index: stream.index ?? 0,
+    codec: stream.codec_name ?? 'unknown',
+    language: stream.tags?.language ?? null,
+    title: stream.tags?.title ?? null,
+    forced: stream.disposition?.forced === 1,
   };
 }
 

@@ -1,4 +1,4 @@
-import { mediaSubtitles, type Db, type QueueJob, type SidecarVideo } from '@keepsake/database';
+import { jobQueue, type Db, type FileOfStem, type QueueJob } from '@keepsake/database';
 import type { SidecarName } from './sidecarName.js';
 
 /** The queue stage of a sidecar released to wait for its video. */
@@ -13,11 +13,11 @@ export type SidecarDecision =
   | { kind: 'wait'; reason: string; seconds: number }
   | { kind: 'orphan'; reason: string };
 
-const made = (file: SidecarVideo): file is SidecarVideo & { mediaId: string } =>
-  file.isVideo && file.status === 'completed' && file.mediaStatus === 'completed' && !!file.mediaId;
+const made = (file: FileOfStem): file is FileOfStem & { mediaId: string } =>
+  file.mediaType === 'video' && file.status === 'completed' && file.mediaStatus === 'completed' && !!file.mediaId;
 /** As the queue index computes it: the path without its extension, lower-cased. */
 const stemOf = (path: string) => path.replace(/\.[^./]*$/, '').toLowerCase();
-const active = (file: SidecarVideo) => file.status === 'queued' || file.status === 'processing';
+const active = (file: FileOfStem) => file.status === 'queued' || file.status === 'processing';
 
 /**
  * What a subtitle file does about its video: attach to the video item already made (a sidecar
@@ -30,8 +30,9 @@ export async function decideSidecar(
   job: Pick<QueueJob, 'id' | 'queued_at'>,
   name: SidecarName,
 ): Promise<SidecarDecision> {
-  const files = await mediaSubtitles.filesWithStems(db, name.stems, job.id);
-  const videos = files.filter(made);
+  const files = await jobQueue.queuedFilesByStem(db, name.stems, job.id);
+  // The most recent video of a name wins (a file dropped again).
+  const videos = files.filter(made).reverse();
   for (const stem of name.stems) {
     const video = videos.find((file) => stemOf(file.path) === stem);
     if (video) return { kind: 'attach', mediaId: video.mediaId };

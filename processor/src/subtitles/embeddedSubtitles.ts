@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { ffmpegInputArgs, probeInputArgs } from '../ffmpeg/inputArgs.js';
+import type { VideoProbe } from '../detect/probeVideo.js';
+import { ffmpegInputArgs } from '../ffmpeg/inputArgs.js';
 import { runTool } from '../ffmpeg/runTool.js';
 import type { VideoContainer } from '../ffmpeg/videoContainers.js';
 import { parseSubtitles, type Cue } from './parseSubtitles.js';
@@ -15,22 +16,6 @@ export interface EmbeddedTrack {
   title: string | null;
   forced: boolean;
   cues: Cue[];
-}
-
-interface ProbedStream {
-  index: number;
-  codec_name?: string;
-  tags?: { language?: string; title?: string };
-  disposition?: { forced?: number };
-}
-
-async function subtitleStreams(input: string, signal?: AbortSignal): Promise<ProbedStream[]> {
-  const { stdout } = await runTool({
-    command: 'ffprobe',
-    args: ['-v', 'error', '-select_streams', 's', '-show_streams', '-of', 'json', ...probeInputArgs(input)],
-    signal,
-  });
-  return (JSON.parse(stdout) as { streams?: ProbedStream[] }).streams ?? [];
 }
 
 /** One text stream as WebVTT (ffmpeg converts mov_text, SubRip and ASS), read back as cues. */
@@ -57,30 +42,30 @@ async function extract(input: string, container: VideoContainer, stream: number,
 }
 
 /**
- * The text subtitle streams inside a video, as cues. Reads packets only (no picture is decoded).
+ * The text subtitle streams inside a video, as cues. Listed by the video's one probe; reads packets only (no picture is decoded).
  * A bitmap stream, or a text stream ffmpeg cannot convert, is left out with a log line: the video
  * plays without it rather than failing.
  */
 export async function embeddedSubtitles(
   input: string,
-  container: VideoContainer,
+  probe: Pick<VideoProbe, 'container' | 'subtitleStreams'>,
   logger: Pick<Logger, 'info' | 'warn'>,
   signal?: AbortSignal,
 ): Promise<EmbeddedTrack[]> {
   const tracks: EmbeddedTrack[] = [];
-  for (const stream of await subtitleStreams(input, signal)) {
-    const codec = stream.codec_name ?? 'unknown';
+  for (const stream of probe.subtitleStreams) {
+    const { codec } = stream;
     if (!TEXT_CODECS.has(codec)) {
       logger.info({ stream: stream.index, codec }, 'subtitle stream left out: pictures, not text');
       continue;
     }
     try {
-      const cues = await extract(input, container, stream.index, signal);
+      const cues = await extract(input, probe.container, stream.index, signal);
       tracks.push({
         stream: stream.index,
-        language: languageOf(stream.tags?.language),
-        title: stream.tags?.title?.trim() || null,
-        forced: stream.disposition?.forced === 1,
+        language: languageOf(stream.language),
+        title: stream.title?.trim() || null,
+        forced: stream.forced,
         cues,
       });
     } catch (error) {

@@ -2,7 +2,7 @@ import { subtitleFileName, subtitleLabel } from '@keepsake/contracts';
 import type { NewTrack, VideoVariant } from '@keepsake/database';
 import type { ContentKey } from '@keepsake/vault';
 import type { Logger } from 'pino';
-import type { VideoContainer } from '../ffmpeg/videoContainers.js';
+import type { VideoProbe } from '../detect/probeVideo.js';
 import { writeSealed } from '../pipelines/writeSealed.js';
 import { embeddedSubtitles } from './embeddedSubtitles.js';
 import { streamStartPts } from './streamStartPts.js';
@@ -13,7 +13,7 @@ export type StagedTrack = Omit<NewTrack, 'mediaId'>;
 
 export interface EmbeddedRequest {
   input: string;
-  container: VideoContainer;
+  probe: Pick<VideoProbe, 'container' | 'subtitleStreams'>;
   /** The staged generation folder, its ladder already written. */
   outDir: string;
   variants: VideoVariant[];
@@ -28,13 +28,7 @@ export interface EmbeddedRequest {
  * the ladder's first timestamp. Never fails the video: without subtitles it still plays.
  */
 export async function sealEmbeddedSubtitles(request: EmbeddedRequest): Promise<StagedTrack[]> {
-  const found = await embeddedSubtitles(request.input, request.container, request.logger, request.signal).catch(
-    (error: unknown) => {
-      request.signal?.throwIfAborted();
-      request.logger.warn({ err: error }, 'subtitle streams left out: they cannot be listed');
-      return [];
-    },
-  );
+  const found = await embeddedSubtitles(request.input, request.probe, request.logger, request.signal);
   const first = request.variants[0];
   if (found.length === 0 || !first) return [];
   const startPts = await streamStartPts(request.outDir, first.playlist, async (id) =>

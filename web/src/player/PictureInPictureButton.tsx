@@ -1,24 +1,14 @@
-import { useEffect, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { PictureInPictureIcon } from '../components/icons';
-import { canPictureInPicture, togglePictureInPicture } from './pictureInPicture';
+import { canPictureInPicture, inPictureInPicture, togglePictureInPicture } from './pictureInPicture';
+import { useVideoValue } from './useVideoValue';
+
+const pipEvents = ['enterpictureinpicture', 'leavepictureinpicture', 'webkitpresentationmodechanged'] as const;
 
 /** Shown only where the browser offers picture-in-picture (standard API or iOS Safari's). */
 export function PictureInPictureButton({ video }: { video: RefObject<HTMLVideoElement | null> }) {
-  const [supported, setSupported] = useState(false);
-  const [active, setActive] = useState(false);
-  useEffect(() => {
-    const element = video.current;
-    if (!element) return;
-    setSupported(canPictureInPicture(element));
-    const onEnter = () => setActive(true);
-    const onLeave = () => setActive(false);
-    element.addEventListener('enterpictureinpicture', onEnter);
-    element.addEventListener('leavepictureinpicture', onLeave);
-    return () => {
-      element.removeEventListener('enterpictureinpicture', onEnter);
-      element.removeEventListener('leavepictureinpicture', onLeave);
-    };
-  }, [video]);
+  const supported = useVideoValue(video, [], canPictureInPicture, false);
+  const active = useVideoValue(video, pipEvents, inPictureInPicture, false);
   if (!supported) return null;
   return (
     <button

@@ -1,17 +1,14 @@
-import { useEffect, useId, useState, type RefObject } from 'react';
+import { useId, type RefObject } from 'react';
 import { playbackSpeeds, setSpeed, speedLabel } from './playbackSpeeds';
+import { useVideoValue } from './useVideoValue';
+
+const rateEvents = ['ratechange'] as const;
+const rateOf = (element: HTMLVideoElement) => element.playbackRate;
 
 /** Playback speed, 0.5× to 2×; follows the `<` / `>` keys too (the video's ratechange). */
 export function SpeedMenu({ video }: { video: RefObject<HTMLVideoElement | null> }) {
   const id = useId();
-  const [speed, setShown] = useState(1);
-  useEffect(() => {
-    const element = video.current;
-    if (!element) return;
-    const onRate = () => setShown(element.playbackRate);
-    element.addEventListener('ratechange', onRate);
-    return () => element.removeEventListener('ratechange', onRate);
-  }, [video]);
+  const speed = useVideoValue(video, rateEvents, rateOf, 1);
 
   return (
     <span className="player-speed">

@@ -10,6 +10,13 @@ export function canPictureInPicture(video: HTMLVideoElement): boolean {
   return (video as WebkitVideo).webkitSupportsPresentationMode?.('picture-in-picture') === true;
 }
 
+/** Whether this video is the one in the floating window (standard API or iOS Safari's). */
+export function inPictureInPicture(video: HTMLVideoElement): boolean {
+  return (
+    document.pictureInPictureElement === video || (video as WebkitVideo).webkitPresentationMode === 'picture-in-picture'
+  );
+}
+
 /** Into a floating window that stays while the person does something else, and back. */
 export function togglePictureInPicture(video: HTMLVideoElement): void {
   const safari = video as WebkitVideo;

@@ -8,3 +8,4 @@ export { failJob, type FailOptions } from './failJob.js';
 export { deleteJob } from './deleteJob.js';
 export { queueBacklog, type QueueBacklog } from './queueBacklog.js';
 export { findLiveJobIds } from './findLiveJobIds.js';
+export { queuedFilesByStem, type FileOfStem } from './queuedFilesByStem.js';

@@ -1,15 +1,11 @@
-import { jobQueue } from '@keepsake/database';
 import { unsupported } from '../../errors/ProcessingError.js';
 import { attachSidecar } from '../../subtitles/attachSidecar.js';
 import { decideSidecar, SIDECAR_WAIT_STAGE } from '../../subtitles/decideSidecar.js';
 import { readSidecar } from '../../subtitles/readSidecar.js';
 import { sidecarName } from '../../subtitles/sidecarName.js';
-import { finishAttached } from './finishJob.js';
+import { finishJoined, releaseToWait, ROTATION_BUSY_SECONDS } from './finishJob.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
 import type { SourceFile } from './sourceFile.js';
-
-/** A sidecar that finds the generations lock taken (a key rotation running) asks again after this. */
-const BUSY_SECONDS = 10;
 
 /**
  * A subtitle file (SRT or WebVTT by its content) beside a video becomes a track of that video
@@ -36,18 +32,10 @@ export async function attachSubtitle(run: JobRun, source: SourceFile): Promise<J
     cues,
     onStaging: (staging) => (run.staging = staging),
   });
-  if (attached === 'busy') return waitForVideo(run, 'a key rotation is running', BUSY_SECONDS);
-  return finishAttached(run, decision.mediaId);
+  if (attached === 'busy') return waitForVideo(run, 'a key rotation is running', ROTATION_BUSY_SECONDS);
+  return finishJoined(run, decision.mediaId, { stage: 'subtitles', message: 'subtitles kept with their video' });
 }
 
-async function waitForVideo(run: JobRun, reason: string, seconds: number): Promise<JobOutcome> {
-  await jobQueue.retryJob(run.ctx.db, {
-    jobId: run.jobId,
-    workerId: run.ctx.workerId,
-    delaySeconds: seconds,
-    refundAttempt: true,
-    stage: SIDECAR_WAIT_STAGE,
-  });
-  run.logger.debug({ reason }, 'subtitle file waits for its video');
-  return { kind: 'released', reason };
+function waitForVideo(run: JobRun, reason: string, seconds: number): Promise<JobOutcome> {
+  return releaseToWait(run, { stage: SIDECAR_WAIT_STAGE, reason, seconds }, 'subtitle file waits for its video');
 }

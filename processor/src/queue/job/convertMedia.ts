@@ -84,7 +84,7 @@ async function convertByType(
   run.stage('subtitles', 90);
   const subtitles = await sealEmbeddedSubtitles({
     input,
-    container: detected.probe.container,
+    probe: detected.probe,
     outDir: staging.outDir,
     variants: video.variants ?? [],
     hlsKey,

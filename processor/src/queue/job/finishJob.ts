@@ -15,6 +15,29 @@ export async function releaseToTheOtherJob(run: JobRun): Promise<JobOutcome> {
   return { kind: 'released', reason: 'the same content is being processed by another job' };
 }
 
+/** A file that finds the generations lock taken (a key rotation running) asks again after this. */
+export const ROTATION_BUSY_SECONDS = 10;
+
+/**
+ * The file waits for its other half (a RAW for its JPEG, a sidecar for its video): released to
+ * the queue under `stage`, its attempt given back, asked again in `seconds`.
+ */
+export async function releaseToWait(
+  run: JobRun,
+  wait: { stage: string; reason: string; seconds: number },
+  logMessage: string,
+): Promise<JobOutcome> {
+  await jobQueue.retryJob(run.ctx.db, {
+    jobId: run.jobId,
+    workerId: run.ctx.workerId,
+    delaySeconds: wait.seconds,
+    refundAttempt: true,
+    stage: wait.stage,
+  });
+  run.logger.debug({ reason: wait.reason }, logMessage);
+  return { kind: 'released', reason: wait.reason };
+}
+
 export async function finishAsDuplicate(run: JobRun, mediaId: string): Promise<JobOutcome> {
   await jobQueue.completeJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, mediaId, stage: 'duplicate' });
   await removeImport(run);
@@ -23,22 +46,18 @@ export async function finishAsDuplicate(run: JobRun, mediaId: string): Promise<J
   return { kind: 'duplicate', mediaId };
 }
 
-/** A RAW kept as the second original of its shot's JPEG item (pairRaw.ts): its job is done. */
-export async function finishPaired(run: JobRun, mediaId: string): Promise<JobOutcome> {
+/**
+ * A file kept as part of another item (a RAW beside its JPEG: `paired`; a sidecar as its video's
+ * track: `subtitles`): its job is done.
+ */
+export async function finishJoined(
+  run: JobRun,
+  mediaId: string,
+  joined: { stage: 'paired' | 'subtitles'; message: string },
+): Promise<JobOutcome> {
   await removeImport(run);
-  run.logger.info({ stage: 'paired', mediaId, durationMs: Date.now() - run.started }, 'RAW kept with its JPEG');
-  run.progress.finish('completed', 'paired');
-  return { kind: 'completed', mediaId };
-}
-
-/** A subtitle file kept as a track of its video (attachSubtitle.ts): its job is done. */
-export async function finishAttached(run: JobRun, mediaId: string): Promise<JobOutcome> {
-  await removeImport(run);
-  run.logger.info(
-    { stage: 'subtitles', mediaId, durationMs: Date.now() - run.started },
-    'subtitles kept with their video',
-  );
-  run.progress.finish('completed', 'subtitles');
+  run.logger.info({ stage: joined.stage, mediaId, durationMs: Date.now() - run.started }, joined.message);
+  run.progress.finish('completed', joined.stage);
   return { kind: 'completed', mediaId };
 }
 

@@ -1,15 +1,12 @@
 import path from 'node:path';
-import { rawPairs, jobQueue } from '@keepsake/database';
+import { rawPairs } from '@keepsake/database';
 import { detectPhoto } from '../../detect/detectMedia.js';
 import { decideRawPair } from '../../pairing/decideRawPair.js';
 import { joinJpegItem } from '../../pairing/joinJpegItem.js';
 import { shotOf } from '../../pairing/shotOf.js';
-import { finishPaired } from './finishJob.js';
+import { finishJoined, releaseToWait, ROTATION_BUSY_SECONDS } from './finishJob.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
 import type { SourceFile } from './sourceFile.js';
-
-/** A RAW that finds the generations lock taken (a key rotation running) asks again after this. */
-const BUSY_SECONDS = 10;
 
 /**
  * A RAW photo with a JPEG of the same shot joins the JPEG's item instead of becoming one: the
@@ -40,18 +37,10 @@ export async function pairRaw(run: JobRun, source: SourceFile): Promise<JobOutco
     mediaId: decision.mediaId,
     onStaging: (staging) => (run.staging = staging),
   });
-  if (joined === 'busy') return waitForPair(run, 'a key rotation is running', BUSY_SECONDS);
-  return finishPaired(run, decision.mediaId);
+  if (joined === 'busy') return waitForPair(run, 'a key rotation is running', ROTATION_BUSY_SECONDS);
+  return finishJoined(run, decision.mediaId, { stage: 'paired', message: 'RAW kept with its JPEG' });
 }
 
-async function waitForPair(run: JobRun, reason: string, seconds: number): Promise<JobOutcome> {
-  await jobQueue.retryJob(run.ctx.db, {
-    jobId: run.jobId,
-    workerId: run.ctx.workerId,
-    delaySeconds: seconds,
-    refundAttempt: true,
-    stage: rawPairs.PAIRING_STAGE,
-  });
-  run.logger.debug({ reason }, 'RAW waits for its JPEG');
-  return { kind: 'released', reason };
+function waitForPair(run: JobRun, reason: string, seconds: number): Promise<JobOutcome> {
+  return releaseToWait(run, { stage: rawPairs.PAIRING_STAGE, reason, seconds }, 'RAW waits for its JPEG');
 }

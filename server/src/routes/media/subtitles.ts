@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
-import { renditions, SUBTITLE_MIME, subtitleVttUrl } from '@keepsake/contracts';
+import { renditions, SUBTITLE_MIME, subtitlePlaylistUrl, subtitleVttUrl } from '@keepsake/contracts';
 import { mediaSubtitles, type MediaFile, type MediaSubtitle } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
@@ -30,7 +30,7 @@ async function requireTrack(app: App, id: string, track: number): Promise<{ item
  */
 export function subtitleRoutes(app: App): void {
   app.get(
-    '/api/media/subtitles/:id/:track/index.m3u8',
+    subtitlePlaylistUrl(':id', ':track'),
     {
       config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {
@@ -53,7 +53,7 @@ export function subtitleRoutes(app: App): void {
   );
 
   app.get(
-    '/api/media/subtitles/:id/:track/subtitles.vtt',
+    subtitleVttUrl(':id', ':track'),
     {
       config: { access: 'media-item', mediaPurpose: 'stream' },
       schema: {

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type PointerEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, useState, type PointerEvent, type KeyboardEvent, type RefObject } from 'react';
 import { formatDuration } from '../../format/formatDuration';
 import { SeekPreview } from './SeekPreview';
 import { useTrickplayIndex } from './useTrickplayIndex';
+import { useVideoValue } from '../useVideoValue';
 
 interface Props {
   video: RefObject<HTMLVideoElement | null>;
@@ -17,22 +18,8 @@ interface Pointing {
   width: number;
 }
 
-/** The video's playing position as React state (the element's own events drive it). */
-function useCurrentTime(video: RefObject<HTMLVideoElement | null>): number {
-  const [time, setTime] = useState(0);
-  useEffect(() => {
-    const element = video.current;
-    if (!element) return;
-    const update = () => setTime(element.currentTime);
-    element.addEventListener('timeupdate', update);
-    element.addEventListener('seeked', update);
-    return () => {
-      element.removeEventListener('timeupdate', update);
-      element.removeEventListener('seeked', update);
-    };
-  }, [video]);
-  return time;
-}
+const timeEvents = ['timeupdate', 'seeked'] as const;
+const timeOf = (element: HTMLVideoElement) => element.currentTime;
 
 /**
  * Our own seek bar over the video element, so it works the same with hls.js and with the
@@ -42,7 +29,7 @@ function useCurrentTime(video: RefObject<HTMLVideoElement | null>): number {
 export function SeekBar({ video, trickplayUrl, duration: itemDuration }: Props) {
   const bar = useRef<HTMLDivElement>(null);
   const index = useTrickplayIndex(trickplayUrl);
-  const current = useCurrentTime(video);
+  const current = useVideoValue(video, timeEvents, timeOf, 0);
   const [pointing, setPointing] = useState<Pointing | null>(null);
   const [dragging, setDragging] = useState(false);
   const duration =
