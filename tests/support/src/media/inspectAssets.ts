@@ -124,10 +124,16 @@ export async function decodeHlsVariant(variantPlaylist: string, key: Buffer): Pr
   }
 }
 
-/** Whether ffprobe finds a picture in a file (it must not, in an encrypted segment). */
+/**
+ * Whether ffprobe, told the file is MPEG-TS, finds a picture in it (it must not, in an encrypted segment).
+ * The format is forced because ciphertext is random bytes, and about one random file in 1500 passes
+ * ffprobe's weakest guess, raw H.263, sometimes with a size: that says nothing about the encryption.
+ */
 export async function ffprobeSeesVideo(file: string): Promise<boolean> {
   try {
-    const out = JSON.parse(await runTool('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', file])) as {
+    const out = JSON.parse(
+      await runTool('ffprobe', ['-v', 'error', '-f', 'mpegts', '-show_streams', '-of', 'json', file]),
+    ) as {
       streams?: { codec_type: string; width?: number }[];
     };
     return (out.streams ?? []).some((s) => s.codec_type === 'video' && (s.width ?? 0) > 0);
