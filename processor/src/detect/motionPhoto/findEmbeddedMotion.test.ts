@@ -162,6 +162,14 @@ describe('a file that lies about its clip is a plain photo, with the reason logg
     expect(log.reasons.join('\n')).toMatch(/cut short|no moov/);
   });
 
+  test('a HEIC whose mpvd box claims more than the file holds', async () => {
+    const written = await photo('long.heic', { layout: 'motionphoto', format: 'heic' });
+    const bytes = await fs.readFile(written.file);
+    bytes.writeUInt32BE(written.clip.length + 4096, written.videoStart - 8);
+    await fs.writeFile(written.file, bytes);
+    expect(await findEmbeddedMotion(written.file)).toBeNull();
+  });
+
   test('a Samsung trailer pointing outside the file', async () => {
     const written = await photo('galaxy-liar.jpg', { layout: 'samsung' });
     const bytes = await fs.readFile(written.file);

@@ -1,5 +1,6 @@
 import { openBoundedReader, type BoundedReader } from './boundedReader.js';
 import type { MotionClaim, MotionLog, MotionRange, Refusal } from './embeddedMotion.js';
+import { heifMotionClaim } from './heifMotionClaim.js';
 import { endsWithEoi, jpegHeaderEnd } from './jpegHeaderEnd.js';
 import { mp4Extent } from './mp4Extent.js';
 import { samsungTrailerClaim } from './samsungTrailerClaim.js';
@@ -13,12 +14,13 @@ const MIN_CLIP_BYTES = 32;
 const isRefusal = (claim: MotionClaim | Refusal | null): claim is Refusal => claim !== null && 'refused' in claim;
 
 /**
- * The clip a Google or Samsung motion photo (a JPEG) carries after its picture, or null. The
+ * The clip a Google or Samsung motion photo carries after its picture, or null. In a JPEG the
  * XMP says where (Motion Photo 1.0, then MicroVideo); Samsung's trailer is asked when there is
  * no XMP claim or the XMP's bytes are not the clip (Samsung's MicroVideoOffset counts its own
- * block header in). Each claim is checked against the bytes: inside the file, after the
- * photo's headers, the JPEG's EOI where the layout puts it, an MP4 (`ftyp`, `moov`) at the
- * start. Anything else is null with the reason logged: a photo is never failed for its clip.
+ * block header in). In a HEIC the clip is the top-level `mpvd` box. Each claim is checked
+ * against the bytes: inside the file, after the photo's headers (its boxes), the JPEG's EOI
+ * where the layout puts it, an MP4 (`ftyp`, `moov`) at the start. Anything else is null with
+ * the reason logged: a photo is never failed for its clip.
  */
 export async function findEmbeddedMotion(file: string, log?: MotionLog): Promise<MotionRange | null> {
   let reader: BoundedReader;
@@ -28,10 +30,14 @@ export async function findEmbeddedMotion(file: string, log?: MotionLog): Promise
     return null;
   }
   try {
-    const refusals: string[] = [];
-    const headerEnd = await jpegHeaderEnd(reader);
+    const heif = await heifMotionClaim(reader);
+    const headerEnd = heif ? heif.stillEnd : await jpegHeaderEnd(reader);
     if (headerEnd === null) return null;
-    for (const claimOf of [() => xmpMotionClaim(file, reader.size), () => samsungTrailerClaim(reader)]) {
+    const claims = heif
+      ? [async () => heif.claim]
+      : [() => xmpMotionClaim(file, reader.size), () => samsungTrailerClaim(reader)];
+    const refusals: string[] = [];
+    for (const claimOf of claims) {
       const claim = await claimOf();
       if (claim === null) continue;
       const checked = isRefusal(claim) ? claim : await checkClaim(reader, claim, headerEnd);

@@ -18,8 +18,8 @@ export interface MotionOfPhotoJob {
  * left out; only an abort (time limit, shutdown) goes on up.
  */
 export async function motionOfPhoto(job: MotionOfPhotoJob): Promise<EmbeddedMotion | null> {
-  // Google and Samsung write motion photos as JPEGs; their HEIC variant is not read yet.
-  if (job.format !== 'jpeg') return null;
+  // Google and Samsung write motion photos as JPEG, Samsung also as HEIC.
+  if (job.format !== 'jpeg' && job.format !== 'heif') return null;
   const range = await findEmbeddedMotion(job.input, job.logger);
   if (!range) return null;
   try {

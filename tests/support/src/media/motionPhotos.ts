@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { generateImage } from './generateImage.js';
+import { generateHeic, generateImage } from './generateImage.js';
 import { generateVideo } from './generateVideo.js';
 
 export type MotionPhotoLayout = 'microvideo' | 'motionphoto' | 'samsung';
@@ -23,6 +23,11 @@ export interface MotionPhotoSpec {
   xmp?: Partial<Record<'MicroVideoOffset' | 'MotionPhoto' | 'Length' | 'Padding', string>>;
   /** The clip's own bytes instead of a fresh ffmpeg MP4. */
   clip?: Buffer;
+  /**
+   * `heic`: a HEIC still (heif-enc) with the clip in a top-level `mpvd` box after it, as
+   * Galaxy phones write it (layout `motionphoto`; no XMP is written into the HEIC).
+   */
+  format?: 'jpeg' | 'heic';
 }
 
 export interface MotionPhotoFile {
@@ -30,7 +35,7 @@ export interface MotionPhotoFile {
   /** The clip as written, and where it lies in the file. */
   clip: Buffer;
   videoStart: number;
-  /** The JPEG alone, as it was before the XMP went in. */
+  /** The still alone (the JPEG before the XMP went in, or the HEIC). */
   jpegBytes: number;
 }
 
@@ -112,17 +117,24 @@ export async function writeMotionPhoto(spec: MotionPhotoSpec): Promise<MotionPho
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'keepsake-motion-'));
   let jpeg: Buffer;
   try {
-    const still = await generateImage({
-      file: path.join(work, 'still.jpg'),
-      width: spec.width,
-      height: spec.height,
-      format: 'jpeg',
-    });
+    const { width, height } = spec;
+    const still =
+      spec.format === 'heic'
+        ? await generateHeic({ file: path.join(work, 'still.heic'), width, height })
+        : await generateImage({ file: path.join(work, 'still.jpg'), width, height, format: 'jpeg' });
     jpeg = await fs.readFile(still);
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
   const clip = spec.clip ?? (await makeClip());
+  await fs.mkdir(path.dirname(spec.file), { recursive: true });
+  if (spec.format === 'heic') {
+    const box = Buffer.alloc(8);
+    box.writeUInt32BE(8 + clip.length, 0);
+    box.write('mpvd', 4, 'latin1');
+    await fs.writeFile(spec.file, Buffer.concat([jpeg, box, clip]));
+    return { file: spec.file, clip, videoStart: jpeg.length + 8, jpegBytes: jpeg.length };
+  }
   const padding = Buffer.alloc(spec.padding ?? 0);
   const samsung = spec.layout === 'samsung' ? samsungTrailer(clip) : null;
   // What lies between the JPEG's EOI and the clip, and after the clip.
@@ -138,7 +150,6 @@ export async function writeMotionPhoto(spec: MotionPhotoSpec): Promise<MotionPho
     ...spec.xmp,
   };
   const still = kind ? withXmp(jpeg, xmpPacket(kind, values)) : jpeg;
-  await fs.mkdir(path.dirname(spec.file), { recursive: true });
   await fs.writeFile(spec.file, Buffer.concat([still, before, clip, after]));
   return { file: spec.file, clip, videoStart: still.length + before.length, jpegBytes: jpeg.length };
 }
