@@ -14,8 +14,11 @@ export interface MotionClaim extends MotionRange {
   stillEndsAt?: number;
 }
 
-/** Why a file that looked like a motion photo is taken as a plain photo. */
-export type Refusal = { refused: string };
+/**
+ * Why a file that looked like a motion photo is taken as a plain photo. `final`: the file says
+ * it is none (MotionPhoto=0), so no other layout is asked either.
+ */
+export type Refusal = { refused: string; final?: boolean };
 
 /** Logs where motion-photo detection says why it gave up; the photo goes on regardless. */
 export interface MotionLog {

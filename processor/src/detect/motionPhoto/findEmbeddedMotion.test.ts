@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateImage, runTool, writeMotionPhoto, type MotionPhotoSpec } from '@keepsake/testkit';
+import { fixtureFile, generateImage, runTool, writeMotionPhoto, type MotionPhotoSpec } from '@keepsake/testkit';
 import { openPrivateTemp, type PrivateTemp } from '../../startup/privateTemp.js';
 import type { MotionLog } from './embeddedMotion.js';
 import { extractEmbeddedMotion } from './extractEmbeddedMotion.js';
@@ -97,6 +97,12 @@ test('a plain JPEG has no clip and nothing to say about it', async () => {
   expect(log.reasons).toEqual([]);
 });
 
+test('a real Galaxy HEIC still (a Samsung SEF box, no clip) has none', async () => {
+  const log = collectingLog();
+  expect(await findEmbeddedMotion(fixtureFile('heic/sewing-threads.heic'), log)).toBeNull();
+  expect(log.reasons).toEqual([]);
+});
+
 describe('a file that lies about its clip is a plain photo, with the reason logged', () => {
   test.each([
     ['a negative MicroVideoOffset', { layout: 'microvideo', xmp: { MicroVideoOffset: '-5' } }, /not a byte count/],
@@ -112,6 +118,12 @@ describe('a file that lies about its clip is a plain photo, with the reason logg
     ],
     ['a length that is not a number', { layout: 'motionphoto', xmp: { Length: 'abc' } }, /no byte length/],
     ['MotionPhoto="0"', { layout: 'motionphoto', xmp: { MotionPhoto: '0' } }, /not a motion photo/],
+    // The XMP's "no" is final: Samsung's trailer is not asked past it.
+    [
+      'MotionPhoto="0" beside a Samsung trailer',
+      { layout: 'samsung', samsungXmp: 'motionphoto', xmp: { MotionPhoto: '0' } },
+      /not a motion photo/,
+    ],
     [
       'a padding that does not end the JPEG',
       { layout: 'motionphoto', padding: 16, xmp: { Padding: '3' } },

@@ -43,6 +43,7 @@ export async function findEmbeddedMotion(file: string, log?: MotionLog): Promise
       const checked = isRefusal(claim) ? claim : await checkClaim(reader, claim, headerEnd);
       if (!isRefusal(checked)) return checked;
       refusals.push(checked.refused);
+      if (checked.final) break;
     }
     if (refusals.length > 0)
       log?.info({ reasons: refusals }, 'motion photo clip not taken: the photo is kept as a still');

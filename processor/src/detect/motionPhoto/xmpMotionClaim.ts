@@ -28,7 +28,7 @@ export async function xmpMotionClaim(file: string, size: number): Promise<Motion
   if (camera?.MotionPhoto !== undefined) {
     // The specification: 0 or anything but 1 means "not a motion photo", even with a video appended.
     if (camera.MotionPhoto !== 1)
-      return { refused: `XMP says it is not a motion photo (MotionPhoto=${String(camera.MotionPhoto)})` };
+      return { refused: `XMP says it is not a motion photo (MotionPhoto=${String(camera.MotionPhoto)})`, final: true };
     return directoryClaim(xmp.Container?.Directory, size);
   }
   if (camera?.MicroVideo === 1) return microVideoClaim(camera.MicroVideoOffset, size);
