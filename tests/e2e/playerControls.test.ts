@@ -72,7 +72,8 @@ describe('the player’s control bar', () => {
   const controlsAttribute = (on: Page) => player(on).getAttribute('data-controls');
 
   async function openPlaying(on: Page): Promise<void> {
-    await on.getByRole('link', { name: /lake\.mp4/ }).click();
+    // The gallery's tile (a Continue watching card may name it too once it was played).
+    await on.getByRole('link', { name: /^Video, .*: lake\.mp4$/ }).click();
     await bar(on).waitFor();
     await expect.poll(() => playerTime(on), { timeout: 60_000, interval: 250 }).toBeGreaterThan(0.3);
   }
@@ -145,6 +146,23 @@ describe('the player’s control bar', () => {
 
     await page.mouse.move(picture.x + picture.width / 2 - 40, picture.y + picture.height / 2);
     await expect.poll(() => controlsAttribute(page)).toBe('shown');
+    await expect
+      .poll(async () => {
+        await page.clock.fastForward(PAST_HIDE_DELAY);
+        return controlsAttribute(page);
+      })
+      .toBe('hidden');
+
+    // An open menu keeps the bar; once a speed is chosen it may go again.
+    await page.mouse.move(picture.x + picture.width / 2, picture.y + picture.height / 2);
+    await expect.poll(() => controlsAttribute(page)).toBe('shown');
+    const speed = bar(page).getByLabel('Speed');
+    await speed.click();
+    await page.clock.fastForward(PAST_HIDE_DELAY * 3);
+    expect(await controlsAttribute(page)).toBe('shown');
+    await speed.selectOption('1');
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.mouse.move(picture.x + picture.width / 2, picture.y + picture.height / 3);
     await expect
       .poll(async () => {
         await page.clock.fastForward(PAST_HIDE_DELAY);
