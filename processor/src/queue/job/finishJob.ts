@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { DUPLICATE_IN_TRASH_STAGE, DUPLICATE_STAGE } from '@keepsake/contracts';
 import { jobQueue, type MediaFile } from '@keepsake/database';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
-import { removeFailureNote } from '../../publish/moveToFailed.js';
+import { removeFailureNote } from '../../failures/moveToFailed.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
 
 /** The same content is being made by another job right now: this one waits its turn, its attempt given back. */
