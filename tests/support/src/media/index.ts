@@ -12,3 +12,4 @@ export { writeLegacyMasterOrder, segmentSeconds } from './legacyHlsLayout.js';
 export { writeDng, type DngSpec } from './writeDng.js';
 export { rawFixture, rawFixtures } from './rawFixtures.js';
 export { embedSubtitles, srtText, vttText, type SampleCue } from './subtitleSamples.js';
+export { writeLiveStill, writeLiveMotion, type LiveStillSpec, type LiveMotionSpec } from './writeLivePhoto.js';
