@@ -63,8 +63,8 @@ export function LivePhoto({ motionUrl, poster, children }: Props) {
         className="live-button"
         aria-pressed={playing}
         aria-label="Play the Live Photo"
-        title="Live Photo: hover, press and hold, or click to play"
-        onClick={() => (playing ? stop() : play())}
+        title="Live Photo: hover, press and hold, or click to play it again"
+        onClick={play}
       >
         <LiveIcon />
         LIVE
