@@ -103,3 +103,16 @@ export async function recordMotion(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * The MOV an item keeps sealed beside its still, read back from `metadata.live` (written by
+ * recordMotion); null when the item has none or it was not kept.
+ */
+export function keptMotionSource(
+  metadata: Record<string, unknown>,
+): (MotionSource & { name: string; file: string }) | null {
+  const live = metadata.live as Partial<MotionSource> | undefined;
+  return typeof live?.name === 'string' && typeof live.file === 'string'
+    ? (live as MotionSource & { name: string; file: string })
+    : null;
+}
