@@ -22,6 +22,8 @@ const mayBeItsStill = (file: ShotFile) =>
 export async function pairLive(run: JobRun, source: SourceFile): Promise<JobOutcome | null> {
   const media = await detectMedia(source.input, run.signal).catch(() => null);
   if (media?.type !== 'video') return null;
+  // The conversion goes by the same probe if the MOV stays a video: one ffprobe per file.
+  run.detected = media;
   const { probe } = media;
   const { db, config, keyStore, workerId } = run.ctx;
   const shot = shotOf(run.job.path);
