@@ -31,6 +31,8 @@ export default defineConfig({
       { extends: true, test: { name: 'deployment', include: ['tests/deployment/**/*.test.ts'] } },
       // Processor and server together in one process (no browser): e.g. key rotation under playback.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      // The shape of the code itself: which workspace may import which, and that lint says so.
+      { extends: true, test: { name: 'structure', include: ['tests/structure/**/*.test.ts'] } },
       // The gallery's logic as plain functions; the browser itself is exercised by the e2e project.
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
       {

@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningNginx } from '@keepsake/testkit';
-import { childrenOf } from './procStat.js';
+import { childrenOf, type RunningNginx } from '@keepsake/testkit';
 
 /**
  * Adds a location block (the baseline a bench compares against) to the running nginx's server,

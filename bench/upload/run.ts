@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { UPLOAD_CHUNK_BYTES } from '@keepsake/platform';
 import {
   runToEnd,
+  sampleGroupRss,
   setUpTestDatabases,
   startStack,
   tusCreate,
@@ -23,7 +24,6 @@ import {
   type TusTarget,
 } from '@keepsake/testkit';
 import { addNginxLocation } from '../shared/addNginxLocation.js';
-import { sampleGroupRss } from './processGroupRss.js';
 import { putChunk } from './putChunk.js';
 import { writeRandomFile } from './writeRandomFile.js';
 

@@ -1,15 +1,17 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anna, ben, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
-/** Newest first, as the gallery shows them. */
+/** Newest first, as the gallery shows them. Anna uploaded the garden (uploads/<username>/), so she may trash it. */
 const photos = [
-  ['garden.jpg', '2024:07:14 10:30:00'],
+  ['uploads/anna/garden.jpg', '2024:07:14 10:30:00'],
   ['beach.jpg', '2024:07:02 12:00:00'],
   ['harbour.jpg', '2023:06:02 18:00:00'],
   ['snow.jpg', '2023:01:20 09:00:00'],
 ] as const;
+const names = photos.map(([name]) => path.basename(name));
 
 /**
  * Household albums in the browser, as two members: Anna makes one from a selection on a
@@ -48,7 +50,7 @@ describe('albums in the gallery', () => {
 
   it('A selects a range with shift-click and makes an album of it', async () => {
     await signInThroughForm(page, stack.baseUrl, anna);
-    await expect.poll(() => titles(page)).toEqual(photos.map(([name]) => name));
+    await expect.poll(() => titles(page)).toEqual(names);
 
     await page.locator('a.tile[title="garden.jpg"]').hover();
     await check(page, 'garden.jpg').click();
@@ -96,7 +98,7 @@ describe('albums in the gallery', () => {
 
     await nav(phone, 'Albums').click();
     await card.tap();
-    await expect.poll(() => titles(phone)).toEqual(photos.map(([name]) => name));
+    await expect.poll(() => titles(phone)).toEqual(names);
 
     // A long press on a phone starts selecting.
     await phone
@@ -168,6 +170,30 @@ describe('albums in the gallery', () => {
     await expect.poll(() => card.locator('img').getAttribute('src')).toContain(`/api/media/thumbnail/${gardenId}`);
   });
 
+  it('a trashed item leaves the album, its count and its cover, and comes back on restore', async () => {
+    await page.keyboard.press('s');
+    await page.locator('a.tile[title="garden.jpg"]').click();
+    await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('status').getByText('moved to the Trash').waitFor();
+    await expect.poll(() => titles(page)).toEqual(['harbour.jpg']);
+
+    // B's Albums page: one item left, and the cover is no longer the trashed garden.
+    const harbourId = await idOf(page, 'harbour.jpg');
+    await phone.reload();
+    const card = phone.getByRole('link', { name: /Summer days/ });
+    await expect.poll(() => card.textContent()).toContain('1 item');
+    expect(await card.locator('img').getAttribute('src')).toContain(`/api/media/thumbnail/${harbourId}`);
+
+    await nav(page, 'Trash').click();
+    await page.getByRole('checkbox', { name: /garden\.jpg/ }).click();
+    await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('status').getByText('1 item restored to the library').waitFor();
+    await nav(page, 'Albums').click();
+    await page.getByRole('link', { name: /Summer days/ }).click();
+    await expect.poll(() => titles(page)).toEqual(['garden.jpg', 'harbour.jpg']);
+    expect(await mediaCount()).toBe(4);
+  });
+
   it('deleting the album keeps every photo in the gallery', async () => {
     await page.getByRole('button', { name: 'Delete album' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Summer days”?' });
@@ -177,7 +203,7 @@ describe('albums in the gallery', () => {
     expect(await mediaCount()).toBe(4);
 
     await nav(page, 'Gallery').click();
-    await expect.poll(() => titles(page)).toEqual(photos.map(([name]) => name));
+    await expect.poll(() => titles(page)).toEqual(names);
     await phone.reload();
     await phone.getByRole('heading', { name: 'No albums yet' }).waitFor();
   });

@@ -1,5 +1,6 @@
 import type { MediaRenditionName } from '@keepsake/contracts';
 import type { CompletedMedia, VideoVariant } from '@keepsake/database';
+import type { EmbeddedMotion } from '../detect/motionPhoto/extractEmbeddedMotion.js';
 import type { StagedTrack } from '../subtitles/sealEmbedded.js';
 
 /**
@@ -15,4 +16,9 @@ export interface ProcessedMedia extends Pick<
   hlsKeyId?: string;
   /** Videos: subtitle tracks sealed in the output folder, recorded when the item is published. */
   subtitles?: StagedTrack[];
+  /**
+   * Photos: the clip a Google or Samsung motion photo carries, a plaintext temporary file. Not
+   * published: the job hands it to the motion producer, then disposes of it (settleEmbeddedMotion).
+   */
+  embeddedMotion?: EmbeddedMotion;
 }

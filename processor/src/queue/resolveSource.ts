@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { unsupported } from '../errors/ProcessingError.js';
-import { FAILED_DIR } from '../publish/moveToFailed.js';
+import { FAILED_DIR } from '../failures/moveToFailed.js';
 
 /** Whether `child` lies inside `parent` (both absolute, resolved). */
 export function isInside(parent: string, child: string): boolean {

@@ -1,5 +1,5 @@
 import { isSkippedName, PARTIAL_UPLOADS_DIR } from '@keepsake/platform';
-import { FAILED_DIR } from '../publish/moveToFailed.js';
+import { FAILED_DIR } from '../failures/moveToFailed.js';
 
 /**
  * Whether a path under imports/ (relative, "/"-separated) is left alone: hidden files and

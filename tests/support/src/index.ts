@@ -16,3 +16,4 @@ export { createProcessingEnv, type ProcessingEnv, type ProcessingEnvOptions } fr
 export { waitFor } from './waitFor.js';
 export { startProcessorCli, type CliRun } from './processorCli.js';
 export { tusCreate, tusOffset, tusPatch, tusUploadFile, type TusAnswer, type TusTarget } from './tusClient.js';
+export * from './processes/index.js';

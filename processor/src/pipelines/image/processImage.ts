@@ -14,6 +14,8 @@ import { readPhotoMetadata, type PhotoMetadata } from './readPhotoMetadata.js';
 import { readRawMetadata } from './readRawMetadata.js';
 import type { ProcessedMedia } from '../ProcessedMedia.js';
 import type { PrivateTemp } from '../../startup/privateTemp.js';
+import type { MotionLog } from '../../detect/motionPhoto/embeddedMotion.js';
+import { motionOfPhoto } from './motionOfPhoto.js';
 
 export { MAX_INPUT_PIXELS } from './pixelLimit.js';
 const MAX_WIDTH = 3840;
@@ -29,6 +31,8 @@ export interface ImageJob {
   storageKey: ContentKey;
   /** Where a HEIC, BMP or JPEG XL is decoded to before sharp reads it. */
   temp: PrivateTemp;
+  /** Says why a motion photo's clip was left out (the photo never fails for it). */
+  logger?: MotionLog;
   signal?: AbortSignal;
 }
 
@@ -63,7 +67,8 @@ async function photoMetadata(job: ImageJob): Promise<PhotoMetadata> {
 /**
  * A photo becomes a WebP (q85, inside 3840×2160, never enlarged, turned upright) and a 300×300
  * cover thumbnail, both sealed. sharp writes no metadata unless asked, so GPS and every other
- * EXIF field stay out of the outputs; date and camera go to the database.
+ * EXIF field stay out of the outputs; date and camera go to the database. A motion photo's
+ * clip comes back as `embeddedMotion` (a private temporary file the caller must dispose of).
  */
 export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
   const decoded = await decodeForSharp(job);
@@ -113,6 +118,8 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       writeSealed(job.outDir, renditions.image.file, image.data, job.storageKey),
       writeSealed(job.outDir, renditions.thumbnail.file, thumb, job.storageKey),
     ]);
+    // Last, so nothing after it can fail and leave the clip without an owner.
+    const embeddedMotion = await motionOfPhoto(job);
     return {
       type: 'image',
       mime: job.mime,
@@ -130,6 +137,7 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
         output: { width: image.info.width, height: image.info.pageHeight ?? image.info.height },
       },
       files: { image: imageName, thumbnail: thumbName },
+      ...(embeddedMotion ? { embeddedMotion } : {}),
     };
   } finally {
     await decoded?.dispose();

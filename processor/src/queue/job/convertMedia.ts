@@ -9,6 +9,7 @@ import { createStaging, type Staging } from '../../publish/staging.js';
 import { sealEmbeddedSubtitles } from '../../subtitles/sealEmbedded.js';
 import { contentKey } from './contentKey.js';
 import type { JobRun } from './jobRun.js';
+import { settleEmbeddedMotion } from './settleEmbeddedMotion.js';
 
 export interface Converted {
   processed: ProcessedMedia;
@@ -56,15 +57,17 @@ async function convertByType(
   const { input, detected, item, staging, storageKey } = work;
   if (detected.type === 'image') {
     run.stage('converting', 10);
-    return processImage({
+    const photo = await processImage({
       input,
       format: detected.format,
       mime: detected.mime,
       outDir: staging.outDir,
       storageKey,
       temp: run.ctx.temp,
+      logger: run.logger,
       signal: run.signal,
     });
+    return settleEmbeddedMotion(run, photo);
   }
   const hlsKey = await contentKey(run.ctx.keyStore, item.id, 'hls', item.generation);
   run.stage('transcoding', 5);

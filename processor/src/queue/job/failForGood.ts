@@ -3,7 +3,7 @@ import path from 'node:path';
 import { jobQueue, mediaIngest } from '@keepsake/database';
 import type { ProcessingError } from '../../errors/ProcessingError.js';
 import { assetDirFor, originalDirFor } from '../../publish/assetPaths.js';
-import { moveToFailed } from '../../publish/moveToFailed.js';
+import { moveToFailed } from '../../failures/moveToFailed.js';
 import type { JobRun } from './jobRun.js';
 
 /** The file goes to imports/failed/ with its note, the row and the item say why. */

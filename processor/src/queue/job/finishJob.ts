@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { jobQueue } from '@keepsake/database';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
-import { removeFailureNote } from '../../publish/moveToFailed.js';
+import { removeFailureNote } from '../../failures/moveToFailed.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
 
 /** The same content is being made by another job right now: this one waits its turn, its attempt given back. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { uploaderOf } from '@keepsake/platform';
-import { hashFile } from '../../publish/hashFile.js';
+import { hashFile } from './hashFile.js';
 import { reserveMedia, type Reservation } from '../reserveMedia.js';
 import type { JobRun } from './jobRun.js';
 import type { SourceFile } from './sourceFile.js';

@@ -3,7 +3,8 @@ import { albums } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent, Uuid } from '../../schemas/common.js';
-import { AlbumItemParams, requireAlbum } from './albumSchemas.js';
+import { requireAlbum } from '../../albums/requireAlbum.js';
+import { AlbumItemParams } from './albumSchemas.js';
 
 /** Putting items in an album and taking them out; the items themselves are never touched. */
 export function albumItemRoutes(app: App): void {
@@ -23,14 +24,14 @@ export function albumItemRoutes(app: App): void {
     },
     async (request) => {
       const { id } = request.params;
-      await requireAlbum(app, id);
+      await requireAlbum(app.db, id);
       const wanted = [...new Set(request.body.media_ids)];
       const present = await albums.completedMediaIds(app.db, wanted);
       const missing = wanted.filter((mediaId) => !present.has(mediaId));
       if (missing.length > 0) throw new ApiError('MEDIA_001', undefined, { missing });
       const added = await albums.addAlbumItems(app.db, id, wanted, request.auth!.userId);
       request.audit({ action: 'album.items_add', details: { album_id: id, requested: wanted.length, added } });
-      return { added, item_count: (await requireAlbum(app, id)).item_count };
+      return { added, item_count: (await requireAlbum(app.db, id)).item_count };
     },
   );
 
@@ -46,7 +47,7 @@ export function albumItemRoutes(app: App): void {
     },
     async (request, reply) => {
       const { id, mediaId } = request.params;
-      await requireAlbum(app, id);
+      await requireAlbum(app.db, id);
       await albums.removeAlbumItem(app.db, id, mediaId);
       request.audit({ action: 'album.items_remove', mediaId, details: { album_id: id } });
       return reply.code(204).send(null);

@@ -3,7 +3,9 @@ import { albums } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, IdParams, NoContent, Uuid } from '../../schemas/common.js';
-import { AlbumDescription, AlbumName, AlbumView, albumViews, requireAlbum } from './albumSchemas.js';
+import { requireAlbum } from '../../albums/requireAlbum.js';
+import { AlbumView, albumViews } from '../../views/albumView.js';
+import { AlbumDescription, AlbumName } from './albumSchemas.js';
 
 /** Albums are the household's: every member sees, makes, changes and deletes them. */
 export function albumRoutes(app: App): void {
@@ -30,7 +32,7 @@ export function albumRoutes(app: App): void {
       },
     },
     async (request) => {
-      const album = await requireAlbum(app, request.params.id);
+      const album = await requireAlbum(app.db, request.params.id);
       return (await albumViews(app, request.auth!.sessionId, [album]))[0]!;
     },
   );
@@ -52,7 +54,7 @@ export function albumRoutes(app: App): void {
       const { name, description } = request.body;
       const id = await albums.createAlbum(app.db, { name: name.trim(), description, createdBy: request.auth!.userId });
       request.audit({ action: 'album.create', details: { album_id: id } });
-      const album = await requireAlbum(app, id);
+      const album = await requireAlbum(app.db, id);
       return reply.code(201).send((await albumViews(app, request.auth!.sessionId, [album]))[0]!);
     },
   );
@@ -78,13 +80,13 @@ export function albumRoutes(app: App): void {
     async (request) => {
       const { id } = request.params;
       const { name, description, cover_media_id } = request.body;
-      await requireAlbum(app, id);
+      await requireAlbum(app.db, id);
       if (cover_media_id && !(await albums.isInAlbum(app.db, id, cover_media_id))) {
         throw new ApiError('SYSTEM_003', 'The cover must be an item of the album.', { cover_media_id });
       }
       await albums.updateAlbum(app.db, id, { name: name?.trim(), description, cover_media_id });
       request.audit({ action: 'album.update', details: { album_id: id, fields: Object.keys(request.body) } });
-      return (await albumViews(app, request.auth!.sessionId, [await requireAlbum(app, id)]))[0]!;
+      return (await albumViews(app, request.auth!.sessionId, [await requireAlbum(app.db, id)]))[0]!;
     },
   );
 

@@ -12,8 +12,8 @@ import { openSession } from '../../sessions/sessionService.js';
 import { signInDevice } from '../../sessions/signInDevice.js';
 import { verifyAgainstDummy, verifyPassword } from '../../users/passwordHash.js';
 import { maxPasswordLength } from '@keepsake/contracts';
-import { sessionServiceDeps } from './sessionServiceDeps.js';
-import { SignedIn, signedInBody } from './signedInBody.js';
+import { sessionServiceDeps } from '../../sessions/sessionServiceDeps.js';
+import { SignedIn, signedInView } from '../../views/signedInView.js';
 
 const password = Type.String({ minLength: 1, maxLength: maxPasswordLength });
 const deviceFields = {
@@ -115,7 +115,7 @@ export async function loginRoute(app: App): Promise<void> {
         });
       }
       setRefreshCookie(reply, refreshToken, session.expires_at);
-      return signedInBody(app, user, session.id);
+      return signedInView(app, user, session.id);
     },
   );
 }

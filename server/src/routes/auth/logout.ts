@@ -6,7 +6,7 @@ import { errorResponses } from '../../schemas/common.js';
 import { refreshTokenSessionId } from '../../sessions/refreshToken.js';
 import { revokeUserSessions } from '../../sessions/revokeUserSessions.js';
 import { endSessions } from '../../sessions/sessionService.js';
-import { emptyJsonIsEmptyObject } from './emptyJsonBody.js';
+import { emptyJsonIsEmptyObject } from '../../input/emptyJsonIsEmptyObject.js';
 
 const LogoutBody = Type.Object(
   {

@@ -3,8 +3,8 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../a
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
 import { RefreshTokenReused, refreshSession } from '../../sessions/sessionService.js';
-import { sessionServiceDeps } from './sessionServiceDeps.js';
-import { SignedIn, signedInBody } from './signedInBody.js';
+import { sessionServiceDeps } from '../../sessions/sessionServiceDeps.js';
+import { SignedIn, signedInView } from '../../views/signedInView.js';
 
 export async function refreshRoute(app: App): Promise<void> {
   app.post(
@@ -25,7 +25,7 @@ export async function refreshRoute(app: App): Promise<void> {
           request.clientIp || null,
         );
         setRefreshCookie(reply, refreshToken, session.expires_at);
-        return signedInBody(app, user, session.id);
+        return signedInView(app, user, session.id);
       } catch (error) {
         if (error instanceof RefreshTokenReused) {
           request.audit({

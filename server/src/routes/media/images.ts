@@ -4,7 +4,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
-import { sendPhoto } from './sendPhoto.js';
+import { sendPhoto } from '../../media/sendPhoto.js';
 import { mediaSecurity, SignedQuery } from './mediaSchemas.js';
 
 /** One route per sealed picture of the renditions table (`route: 'image'`), decrypted on the way out. */

@@ -6,7 +6,7 @@ import { MediaItem, mediaItemView } from '../../views/mediaItemView.js';
 import { decodeCursor, encodeCursor } from '../../paging/cursor.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses } from '../../schemas/common.js';
-import { libraryFilterFrom, libraryFilterQuery } from './libraryFilter.js';
+import { libraryFilterFrom, libraryFilterQuery } from '../../search/libraryFilter.js';
 
 function isSortKeyAndId(values: unknown[]): values is [string, string] {
   return (

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { libraryTimeline } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { errorResponses } from '../../schemas/common.js';
-import { libraryFilterFrom, libraryFilterQuery } from './libraryFilter.js';
+import { libraryFilterFrom, libraryFilterQuery } from '../../search/libraryFilter.js';
 
 /** Per-month counts of a library view: the timeline scrubber's scale, from the database, not from loaded rows. */
 export function libraryMonthRoutes(app: App): void {

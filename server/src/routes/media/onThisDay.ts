@@ -4,7 +4,7 @@ import type { App } from '../../app/types.js';
 import { ApiError } from '../../errors/ApiError.js';
 import { MediaItem, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses } from '../../schemas/common.js';
-import { isKnownTimeZone } from './timeZones.js';
+import { isKnownTimeZone } from '../../input/isKnownTimeZone.js';
 
 /** Enough for a strip and a slideshow; a busy birthday across many years still fits. */
 const maxItems = 200;

@@ -5,7 +5,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js';
 import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
-import { requireStreamSlot } from './requireStreamSlot.js';
+import { requireStreamSlot } from '../../media/requireStreamSlot.js';
 
 export function progressRoutes(app: App, { streamLimiter }: MediaRouteDeps): void {
   app.put(

@@ -7,7 +7,7 @@ import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { errorResponses } from '../../schemas/common.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
 import { mediaSecurity, SegmentParams, SignedQuery } from './mediaSchemas.js';
-import { requireStreamSlot } from './requireStreamSlot.js';
+import { requireStreamSlot } from '../../media/requireStreamSlot.js';
 
 /**
  * Where nginx serves ASSETS_DIR from, as an `internal` location: the server only decides,

@@ -12,9 +12,9 @@ import { requireServedGeneration } from '../../hls/servedGeneration.js';
 import { storageError } from '../../media/storageError.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
-import { sendPhoto } from './sendPhoto.js';
+import { sendPhoto } from '../../media/sendPhoto.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
-import { requireStreamSlot } from './requireStreamSlot.js';
+import { requireStreamSlot } from '../../media/requireStreamSlot.js';
 import { mediaSecurity, SignedQuery, VariantParams } from './mediaSchemas.js';
 
 const playlistType = renditions.stream.mime;

@@ -3,7 +3,7 @@ import { errorResponses } from '../../schemas/common.js';
 import { deleteForever } from '../../trash/deleteForever.js';
 import { moveToTrash } from '../../trash/moveToTrash.js';
 import { restoreFromTrash } from '../../trash/restoreFromTrash.js';
-import { trashDepsFor } from './trashDepsFor.js';
+import { trashDepsFor } from '../../trash/trashDepsFor.js';
 import { DeletedAnswer, RestoredAnswer, TrashedAnswer, TrashIds } from './trashSchemas.js';
 
 const who =

@@ -2,7 +2,7 @@ import type { App } from '../../app/types.js';
 import { errorResponses } from '../../schemas/common.js';
 import { listTrashPage } from '../../trash/listTrashPage.js';
 import { trashItemView } from '../../views/trashItemView.js';
-import { trashDepsFor } from './trashDepsFor.js';
+import { trashDepsFor } from '../../trash/trashDepsFor.js';
 import { TrashPage, TrashQuery } from './trashSchemas.js';
 
 export function trashListRoutes(app: App): void {

@@ -3,7 +3,7 @@ import { ApiError } from '../../errors/ApiError.js';
 import { sendSealed } from '../../media/sendSealed.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { selectManagedItems } from '../../trash/selectManagedItems.js';
-import { trashDepsFor } from './trashDepsFor.js';
+import { trashDepsFor } from '../../trash/trashDepsFor.js';
 
 /**
  * A trashed item's tile picture, for the Trash page only: Bearer-authenticated (no signed URL,

@@ -11,5 +11,11 @@ export { playHlsUrl } from './playHlsUrl.js';
 export { writeLegacyMasterOrder, segmentSeconds } from './legacyHlsLayout.js';
 export { writeDng, type DngSpec } from './writeDng.js';
 export { rawFixture, rawFixtures } from './rawFixtures.js';
+export {
+  writeMotionPhoto,
+  type MotionPhotoSpec,
+  type MotionPhotoFile,
+  type MotionPhotoLayout,
+} from './motionPhotos.js';
 export { embedSubtitles, srtText, vttText, type SampleCue } from './subtitleSamples.js';
 export { writeLiveStill, writeLiveMotion, type LiveStillSpec, type LiveMotionSpec } from './writeLivePhoto.js';

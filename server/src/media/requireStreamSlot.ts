@@ -1,5 +1,5 @@
-import { ApiError } from '../../errors/ApiError.js';
-import type { StreamLimiter } from '../../media/StreamLimiter.js';
+import { ApiError } from '../errors/ApiError.js';
+import type { StreamLimiter } from './StreamLimiter.js';
 
 /**
  * Holds this session's slot for the item, else 429 MEDIA_006. Heartbeats, variant playlists and

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { mediaLibrary } from '@keepsake/database';
-import { parseSearch } from '../../search/parseSearch.js';
+import { parseSearch } from './parseSearch.js';
 
 /** The view a library request narrows to, shared by the pages and the per-month counts. */
 export const libraryFilterQuery = {

@@ -1,5 +1,5 @@
-import type { App } from '../../app/types.js';
-import type { SessionServiceDeps } from '../../sessions/sessionService.js';
+import type { App } from '../app/types.js';
+import type { SessionServiceDeps } from './sessionService.js';
 
 /** What sign-in and refresh hand the session service, from the app's connections and settings. */
 export function sessionServiceDeps(app: App): SessionServiceDeps {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { groupMembers } from '../shared/procStat.js';
+import { groupMembers } from './procStat.js';
 
 function statusKilobytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../../app/types.js';
-import type { TrashActor, TrashDeps } from '../../trash/trashDeps.js';
+import type { App } from '../app/types.js';
+import type { TrashActor, TrashDeps } from './trashDeps.js';
 
 /** The trash services' dependencies for one request: its audit (user, session, address filled in). */
 export function trashDepsFor(app: App, request: FastifyRequest): { deps: TrashDeps; actor: TrashActor } {

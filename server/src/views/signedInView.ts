@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { PublicUser } from '@keepsake/database';
-import { accessTokenSeconds } from '../../plugins/auth.js';
-import { Uuid, UserView } from '../../schemas/common.js';
-import { userView } from '../../views/userView.js';
+import { accessTokenSeconds } from '../plugins/auth.js';
+import { Uuid, UserView } from '../schemas/common.js';
+import { userView } from './userView.js';
 
 export const SignedIn = Type.Object({
   access_token: Type.String({ description: 'JWT for `Authorization: Bearer`, valid for expires_in seconds' }),
@@ -14,7 +14,7 @@ export const SignedIn = Type.Object({
 });
 
 /** What sign-in and refresh answer: a fresh access token for the session. */
-export function signedInBody(app: FastifyInstance, user: PublicUser, sessionId: string) {
+export function signedInView(app: FastifyInstance, user: PublicUser, sessionId: string) {
   return {
     access_token: app.signAccessToken({ sub: user.id, sid: sessionId, role: user.role }),
     token_type: 'Bearer' as const,

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renditionPath, renditions } from '@keepsake/contracts';
 import type { MediaFile } from '@keepsake/database';
-import type { App } from '../../app/types.js';
-import { ApiError } from '../../errors/ApiError.js';
-import { sendSealed } from '../../media/sendSealed.js';
+import type { App } from '../app/types.js';
+import { ApiError } from '../errors/ApiError.js';
+import { sendSealed } from './sendSealed.js';
 
 /**
  * The full photo, decrypted, kept by no cache: what `/image/:id` and a photo's `/stream/:id`

@@ -1,0 +1,2 @@
+export { childrenOf, groupMembers } from './procStat.js';
+export { sampleGroupRss } from './sampleGroupRss.js';
