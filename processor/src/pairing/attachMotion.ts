@@ -4,8 +4,7 @@ import { companionOriginalPath, MOTION_ORIGINAL_FILE, renditions } from '@keepsa
 import { livePairs, type Db, type MotionSource } from '@keepsake/database';
 import { bindingFor, sealFile, type KeyStore } from '@keepsake/vault';
 import type { VideoProbe } from '../detect/probeVideo.js';
-import { motionClip } from '../pipelines/video/motionClip.js';
-import { writeSealed } from '../pipelines/writeSealed.js';
+import { sealMotion } from '../pipelines/video/sealMotion.js';
 import { createStaging, type Staging } from '../publish/staging.js';
 import { ifGenerationsFree } from '../rotation/rotationLock.js';
 
@@ -29,20 +28,20 @@ export interface MotionRequest {
 }
 
 /**
- * The motion rendition's producer: makes the small MP4 of `video` (motionClip), seals it with the
- * photo item's storage key into the item's current folder as motion.mp4.sealed, keeps the video
- * itself as `motion.sealed` beside the item's original when asked, and records both on the item
- * (motion_path, metadata.live) in one transaction with `commit`. The sealing, renames and commit
- * run under the generations lock, so a key rotation never copies the folder half-way ('busy':
- * ask again later); rotation then re-seals them like every sealed file of the folder.
+ * Gives a published photo item motion made from `video` (sealMotion, with the item's storage key,
+ * into the item's current folder as motion.mp4.sealed), keeps the video itself as `motion.sealed`
+ * beside the item's original when asked, and records both on the item (motion_path,
+ * metadata.live) in one transaction with `commit`. The making, sealing, renames and commit run
+ * under the generations lock (a clip of seconds takes about one), so a key rotation never copies
+ * the folder half-way ('busy': ask again later); rotation then re-seals them like every sealed
+ * file of the folder.
  */
 export async function attachMotion(request: MotionRequest): Promise<'attached' | 'busy'> {
-  const clip = await motionClip(request.video.input, request.video.probe, request.signal);
-  const done = await ifGenerationsFree(request.db, () => attach(request, clip));
+  const done = await ifGenerationsFree(request.db, () => attach(request));
   return done ? 'attached' : 'busy';
 }
 
-async function attach(request: MotionRequest, clip: Buffer): Promise<true> {
+async function attach(request: MotionRequest): Promise<true> {
   const { db, mediaId } = request;
   const item = await db
     .selectFrom('media_files')
@@ -58,7 +57,9 @@ async function attach(request: MotionRequest, clip: Buffer): Promise<true> {
   const motionPath = `${item.asset_dir}/${renditions.motion.file}`;
   const originalPath =
     request.keepAs && item.original_path ? companionOriginalPath(item.original_path, MOTION_ORIGINAL_FILE) : null;
-  await writeSealed(staging.outDir, renditions.motion.file, clip, key);
+  const { input, probe } = request.video;
+  await sealMotion({ input, probe, outDir: staging.outDir, storageKey: key, signal: request.signal });
+  const inputSize = (await fs.stat(input)).size;
   if (originalPath) {
     const sealed = path.join(staging.originalDir, MOTION_ORIGINAL_FILE);
     await sealFile(request.video.input, sealed, key, { binding: bindingFor(mediaId, MOTION_ORIGINAL_FILE) });
@@ -76,7 +77,7 @@ async function attach(request: MotionRequest, clip: Buffer): Promise<true> {
       const source: MotionSource = {
         name: request.keepAs?.name ?? null,
         mime: request.keepAs?.mime ?? null,
-        size: request.keepAs?.size ?? clip.length,
+        size: request.keepAs?.size ?? inputSize,
         file: originalPath ? MOTION_ORIGINAL_FILE : null,
         contentIdentifier: request.contentIdentifier,
       };
