@@ -8,6 +8,7 @@ import { trash, type MediaFile } from '@keepsake/database';
 import { eraseMedia, removeErasedFiles } from '@keepsake/vault';
 import {
   createProcessingEnv,
+  generateVideo,
   runTool,
   waitFor,
   writeLiveMotion,
@@ -42,7 +43,7 @@ async function probeMotion(item: MediaFile) {
     await fs.writeFile(file, await env.openSealed(item.motion_path!));
     const json = await runTool('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
     return JSON.parse(json) as {
-      streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+      streams: { codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string }[];
       format: { format_name: string; duration: string };
     };
   } finally {
@@ -152,6 +153,41 @@ test('without identifiers, the same name and a capture time within a second pair
   );
   await env.processor().runOnce();
   await expectLivePhoto(await itemNamed('IMG_0003.JPG'), mov, 'IMG_0003.MOV', null);
+}, 180_000);
+
+test("an iPhone's portrait HDR HEVC clip becomes an upright 8-bit H.264 motion", async () => {
+  await writeLiveStill({
+    file: drop('IMG_0005.JPG'),
+    width: 270,
+    height: 480,
+    format: 'jpeg',
+    dateTaken: '2024:06:01 09:30:00',
+  });
+  await env.processor().runOnce();
+  // Stored 480×270 with a quarter turn, 10-bit PQ, no identifier: paired by name and time.
+  await generateVideo({
+    file: drop('IMG_0005.MOV'),
+    width: 480,
+    height: 270,
+    seconds: 1,
+    codec: 'hevc',
+    pixFmt: 'yuv420p10le',
+    hdr: true,
+    rotate: 90,
+    container: 'mov',
+    recordedAt: '2024-06-01T09:30:00Z',
+  });
+  await env.processor().runOnce();
+  const item = await itemNamed('IMG_0005.JPG');
+  expect(item.motion_path).not.toBeNull();
+  const [video] = (await probeMotion(item)).streams as {
+    codec_name: string;
+    width: number;
+    height: number;
+    pix_fmt?: string;
+  }[];
+  expect(video).toMatchObject({ codec_name: 'h264', pix_fmt: 'yuv420p' });
+  expect(video!.width).toBeLessThan(video!.height);
 }, 180_000);
 
 test('a MOV whose still never comes stays a video once its wait is over', async () => {

@@ -2,24 +2,26 @@ import { ffmpegInputArgs } from '../../ffmpeg/inputArgs.js';
 import { runTool, ToolFailure } from '../../ffmpeg/runTool.js';
 import { ProcessingError } from '../../errors/ProcessingError.js';
 import type { VideoProbe } from '../../detect/probeVideo.js';
+import { prepareFilter } from './buildTranscodeArgs.js';
 
 /** The motion of a Live Photo is small: short side at most this, never enlarged. */
 const MOTION_SHORT_SIDE = 720;
-const MOTION_MAX_FPS = 30;
 
 /** Short side to 720 at most, even sides for x264, whichever way the clip stands (rotation applied first). */
-const fitShortSide =
-  `scale=w='if(gte(iw,ih),-2,min(${MOTION_SHORT_SIDE},iw))':` + `h='if(gte(iw,ih),min(${MOTION_SHORT_SIDE},ih),-2)'`;
+const fitShortSide = [
+  `scale=w='if(gte(iw,ih),-2,min(${MOTION_SHORT_SIDE},iw))'`,
+  `h='if(gte(iw,ih),min(${MOTION_SHORT_SIDE},ih),-2)'`,
+].join(':');
 
 /**
- * A short clip as the motion of a photo: H.264 (Main, 8-bit 4:2:0) in an MP4 whose `moov`
- * comes first (fragmented, so the browser plays it as it arrives), no sound (it plays muted).
+ * A short clip as the motion of a photo: H.264 (Main, 8-bit 4:2:0, HDR tone-mapped, a constant
+ * rate as the ladder's) in an MP4 whose `moov` comes first (fragmented, so the browser plays it
+ * as it arrives), no sound (it plays muted).
  * Written to a pipe and returned whole, so no plaintext copy touches the disk; the caller seals
  * it. Works on any video ffprobe has read: a Live Photo's MOV, or a clip taken out of a
  * Google/Samsung motion photo.
  */
 export async function motionClip(input: string, probe: VideoProbe, signal?: AbortSignal): Promise<Buffer> {
-  const fps = Math.min(MOTION_MAX_FPS, probe.fps || MOTION_MAX_FPS);
   const args = [
     '-hide_banner',
     '-loglevel',
@@ -32,7 +34,8 @@ export async function motionClip(input: string, probe: VideoProbe, signal?: Abor
     '-sn',
     '-dn',
     '-vf',
-    `${fitShortSide},fps=${fps},format=yuv420p,setsar=1`,
+    // Scaled first: tone-mapping an iPhone's HDR frames is cheaper at 720.
+    `${fitShortSide},${prepareFilter(probe)},setsar=1`,
     '-c:v',
     'libx264',
     '-preset',
