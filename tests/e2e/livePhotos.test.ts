@@ -99,6 +99,7 @@ describe('Live Photos, end to end', () => {
     await page.locator('a.tile').first().waitFor();
     expect(await page.locator('a.tile').count()).toBe(1);
     expect(await page.locator('a.tile[data-type="video"]').count()).toBe(0);
+    await saveScreenshot(page, 'live-photo-tile');
     const dialog = await openLivePhoto(page);
     const motion = dialog.locator('.live-motion');
     expect(await motion.getAttribute('src')).toMatch(/^\/api\/media\/motion\/[0-9a-f-]+\?t=/);
