@@ -67,7 +67,7 @@ async function convertByType(
       logger: run.logger,
       signal: run.signal,
     });
-    return settleEmbeddedMotion(run, photo);
+    return settleEmbeddedMotion(run, photo, { outDir: staging.outDir, storageKey });
   }
   const hlsKey = await contentKey(run.ctx.keyStore, item.id, 'hls', item.generation);
   run.stage('transcoding', 5);
