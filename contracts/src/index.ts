@@ -1,5 +1,10 @@
 export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
-export { RAW_ORIGINAL_FILE, rawOriginalPath } from './assets/rawOriginal.js';
+export {
+  RAW_ORIGINAL_FILE,
+  MOTION_ORIGINAL_FILE,
+  rawOriginalPath,
+  companionOriginalPath,
+} from './assets/rawOriginal.js';
 export {
   assetKindFor,
   assetKinds,

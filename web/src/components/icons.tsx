@@ -121,3 +121,14 @@ export const PictureInPictureIcon = () => (
     <rect x="12" y="11.5" width="7" height="5.5" rx="1" fill="currentColor" stroke="none" />
   </Icon>
 );
+
+/** The Live Photo mark: a dot in two rings. */
+export function LiveIcon({ size = 12 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="2.5" fill="currentColor" />
+      <circle cx="8" cy="8" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.25" />
+      <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="1.4 1.4" />
+    </svg>
+  );
+}

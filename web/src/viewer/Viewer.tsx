@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { fetchMediaDetails } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,6 +11,7 @@ import { useToggleFavourite } from '../favourites/useToggleFavourite';
 import { Loading } from '../components/Loading';
 import '../styles/viewer.css';
 import { DetailsPanel } from './DetailsPanel';
+import { LivePhoto } from './LivePhoto';
 import { ZoomableImage } from './ZoomableImage';
 import { isTyping } from '../keyboard/isTyping';
 import { ViewerTrashButton } from './ViewerTrashButton';
@@ -29,7 +30,8 @@ interface Props {
 }
 
 /**
- * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
+ * The full-screen viewer over the gallery: photos with zoom and swipe (a Live Photo's motion
+ * on hover, long press or its LIVE button), videos in the
  * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details,
  * f hearts the item, a adds it to an album; Download gives the original; Delete moves it to
  * the Trash (when this person may), and the viewer goes on to the next item or closes.
@@ -154,15 +156,18 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd, report }
               <Loading label="Opening" />
             )
           ) : item.image_url ? (
-            <ZoomableImage
-              key={item.id}
-              src={item.image_url}
-              alt={item.original_name}
-              onSwipe={(direction) => {
-                const target = direction === 'next' ? next : previous;
-                if (target) onShow(target.id);
-              }}
-            />
+            withMotion(
+              item,
+              <ZoomableImage
+                key={item.id}
+                src={item.image_url}
+                alt={item.original_name}
+                onSwipe={(direction) => {
+                  const target = direction === 'next' ? next : previous;
+                  if (target) onShow(target.id);
+                }}
+              />,
+            )
           ) : (
             <p className="notice">This photo is not ready to view.</p>
           )}
@@ -200,6 +205,16 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd, report }
         />
       )}
     </div>
+  );
+}
+
+/** A Live Photo's still with its motion over it; any other photo as it is. */
+function withMotion(item: MediaItem, still: ReactElement): ReactElement {
+  if (!item.motion_url || !item.image_url) return still;
+  return (
+    <LivePhoto key={item.id} motionUrl={item.motion_url} poster={item.image_url}>
+      {still}
+    </LivePhoto>
   );
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db, QueueJob } from '@keepsake/database';
+import type { DetectedMedia } from '../../detect/detectMedia.js';
 import type { Logger, ProcessorConfig } from '@keepsake/platform';
 import type { KeyStore } from '@keepsake/vault';
 import type { Staging } from '../../publish/staging.js';
@@ -54,6 +55,8 @@ export interface JobRun {
   mediaId: string | null;
   generation: number;
   staging?: Staging;
+  /** What the file is, once a step before the conversion has asked (Live Photo pairing probes videos). */
+  detected?: DetectedMedia;
 }
 
 export function openJobRun(ctx: JobContext, job: QueueJob): JobRun {
