@@ -47,7 +47,7 @@ async function processFile(run: JobRun): Promise<JobOutcome> {
 
   const reservation = await hashAndReserve(run, source);
   if (reservation.kind === 'busy') return releaseToTheOtherJob(run);
-  if (reservation.kind === 'duplicate') return finishAsDuplicate(run, reservation.media.id);
+  if (reservation.kind === 'duplicate') return finishAsDuplicate(run, reservation.media);
 
   const converted = await convertMedia(run, source.input, reservation.media);
   await publishConverted(run, converted, reservation.media);

@@ -103,6 +103,12 @@ export const DownloadIcon = () => (
   </Icon>
 );
 
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+  </Icon>
+);
+
 export const FullscreenIcon = () => (
   <Icon>
     <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />

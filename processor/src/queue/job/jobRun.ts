@@ -27,6 +27,8 @@ export interface JobContext {
 export type JobOutcome =
   | { kind: 'completed'; mediaId: string }
   | { kind: 'duplicate'; mediaId: string }
+  /** The content is a trashed item's: the uploader is told so, to restore it rather than look for it. */
+  | { kind: 'duplicate_in_trash'; mediaId: string }
   | { kind: 'failed'; code: string; error: string }
   | { kind: 'retrying'; code: string; error: string; inSeconds: number }
   /** Given back to the queue untouched (shutdown, lease lost, the same content in progress elsewhere). */

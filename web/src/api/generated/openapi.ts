@@ -1220,6 +1220,8 @@ export interface paths {
               resume_position: number | null;
               /** @description the kept original, to download (null when not kept or the user may not download): a token of its own */
               original_url: string | null;
+              /** @description the signed-in person may move it to the Trash (admins: any item; members: their uploads) */
+              can_trash: boolean;
             };
           };
         };
