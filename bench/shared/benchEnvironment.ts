@@ -35,6 +35,7 @@ export async function benchEnvironment(workers: number, logger = pino({ level: '
     KEEP_ORIGINALS: 'true',
     // A lone RAW goes straight on: the benchmark measures processing, not the wait for a JPEG.
     RAW_PAIR_WAIT_SECONDS: '0',
+    LIVE_PAIR_WAIT_SECONDS: '0',
     LOG_LEVEL: 'silent',
   });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix });

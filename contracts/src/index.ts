@@ -1,5 +1,10 @@
 export { isUuid, uuidPattern, uuidSource } from './patterns/uuid.js';
-export { RAW_ORIGINAL_FILE, rawOriginalPath } from './assets/rawOriginal.js';
+export {
+  RAW_ORIGINAL_FILE,
+  MOTION_ORIGINAL_FILE,
+  rawOriginalPath,
+  companionOriginalPath,
+} from './assets/rawOriginal.js';
 export {
   assetKindFor,
   assetKinds,
@@ -30,7 +35,13 @@ export {
   variantPlaylistUri,
   type GenerationAddress,
 } from './hls/hlsUris.js';
-export { PROGRESS_CHANNEL, type ProgressMessage, type ProgressStatus } from './redis/progressMessages.js';
+export {
+  DUPLICATE_IN_TRASH_STAGE,
+  DUPLICATE_STAGE,
+  PROGRESS_CHANNEL,
+  type ProgressMessage,
+  type ProgressStatus,
+} from './redis/progressMessages.js';
 export {
   HEARTBEAT_KEY_PREFIX,
   HEARTBEAT_TTL_SECONDS,

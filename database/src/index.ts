@@ -28,6 +28,8 @@ export * as trash from './queries/trash.js';
 export type { TrashRow, TrashFilter } from './queries/trash.js';
 export * as rawPairs from './queries/rawPairs.js';
 export type { Shot, ShotFile, RawCompanion } from './queries/rawPairs.js';
+export * as livePairs from './queries/livePairs.js';
+export type { LiveStill, MotionSource } from './queries/livePairs.js';
 export * as jobQueue from './queries/queue/index.js';
 export type {
   FileToQueue,

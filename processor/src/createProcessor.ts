@@ -149,7 +149,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const count = (kind: JobOutcome['kind']) => results.filter((r) => r.outcome.kind === kind).length;
     return {
       completed: count('completed'),
-      duplicates: count('duplicate'),
+      duplicates: count('duplicate') + count('duplicate_in_trash'),
       failed: count('failed'),
       results: [...results],
     };

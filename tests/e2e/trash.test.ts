@@ -145,4 +145,45 @@ describe('the trash in the gallery', () => {
       ).map((entry) => entry.action);
     await expect.poll(actions).toEqual(['media.trash', 'media.trash', 'media.restore', 'media.delete']);
   });
+
+  it('moves an item to the trash from the viewer (button or Delete) only when the person may, then goes on', async () => {
+    // A photo from the drop folder (nobody's upload, newest of all): the kid may not trash it.
+    await generateImage({
+      file: path.join(stack.dirs.imports, 'd.jpg'),
+      width: 520,
+      height: 480,
+      format: 'jpeg',
+      exif: { dateTaken: '2025:01:05 09:00:00' },
+    });
+    const processed = await stack.processImports();
+    expect(processed.exitCode, processed.output).toBe(0);
+    await page.reload();
+    await expect.poll(titles).toEqual(['d.jpg', 'a.jpg', 'c.jpg']);
+
+    const viewer = (name: string) => page.getByRole('dialog', { name });
+    const trashButton = (name: string) => viewer(name).getByRole('button', { name: 'Move to trash' });
+    await tile('d.jpg').click();
+    // The details have come (Download is drawn from them): no trash button, and Delete does nothing.
+    await viewer('d.jpg').getByRole('link', { name: 'Download' }).waitFor();
+    expect(await trashButton('d.jpg').count()).toBe(0);
+    await page.keyboard.press('Delete');
+    await viewer('d.jpg').getByRole('button', { name: 'Next: a.jpg' }).click();
+
+    // Her own upload: the Delete key trashes it and the viewer shows the next item.
+    await trashButton('a.jpg').waitFor();
+    await page.keyboard.press('Delete');
+    await viewer('c.jpg').waitFor();
+    await viewer('c.jpg').getByRole('status').getByText('1 item moved to the Trash').waitFor();
+    expect((await row('a.jpg'))!.status).toBe('trashed');
+
+    // The last one, by its button: nothing follows, so the viewer closes onto the gallery.
+    await trashButton('c.jpg').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('status').getByText('1 item moved to the Trash').waitFor();
+    await expect.poll(titles).toEqual(['d.jpg']);
+    expect((await row('c.jpg'))!.status).toBe('trashed');
+    expect((await row('d.jpg'))!.status).toBe('completed');
+    await nav('Trash').click();
+    await expect.poll(() => page.locator('.trash-name').allTextContents()).toEqual(['c.jpg', 'a.jpg']);
+  });
 });

@@ -99,6 +99,41 @@ describe('uploading from the gallery', () => {
     await page.getByRole('dialog', { name: 'garden.jpg' }).waitFor();
   }, 180_000);
 
+  it('says a copy of a trashed photo is in the Trash, and restores it from the upload list', async () => {
+    await page.goto(`${stack.baseUrl}/`);
+    // Anna trashes her sunset from the viewer.
+    await page.locator('a.tile[title="sunset.jpg"]').click();
+    await page.getByRole('dialog', { name: 'sunset.jpg' }).getByRole('button', { name: 'Move to trash' }).click();
+    await page.locator('.library-notice').getByText('1 item moved to the Trash').waitFor();
+    await expect.poll(() => page.locator('a.tile[title="sunset.jpg"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // The same photo again, from another folder under another name.
+    const again = path.join(stack.dirs.root, 'picked', 'sunset from the phone.jpg');
+    fs.copyFileSync(picked[0]!, again);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Upload photos and videos' });
+    await dialog.locator('input[type=file]').setInputFiles([again]);
+    const row = dialog.locator('.upload-item', { hasText: 'sunset from the phone.jpg' });
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('processing');
+    const processed = await stack.processImports();
+    expect(processed.exitCode, processed.output).toBe(0);
+
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('duplicate_in_trash');
+    expect(await row.locator('.upload-state').textContent()).toContain('Already in Trash');
+    await saveScreenshot(page, 'upload-duplicate-in-trash');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('restored');
+    const sunset = await stack.database.db
+      .selectFrom('media_files')
+      .select('status')
+      .where('original_name', '=', 'sunset.jpg')
+      .executeTakeFirstOrThrow();
+    expect(sunset.status).toBe('completed');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('a.tile[title="sunset.jpg"]').waitFor();
+  }, 120_000);
+
   it('installs as an app (manifest, icons) and takes photos shared to it, caching nothing', async () => {
     await page.goto(`${stack.baseUrl}/`);
     await page.locator('a.tile').first().waitFor();

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renditionNames, renditionPath, renditions, renditionUrl, type Rendition } from '@keepsake/contracts';
 import { mediaItems, type MediaFile } from '@keepsake/database';
-import { createProcessingEnv, generateImage, generateVideo, type ProcessingEnv } from '@keepsake/testkit';
+import {
+  createProcessingEnv,
+  generateVideo,
+  writeLiveMotion,
+  writeLiveStill,
+  type ProcessingEnv,
+} from '@keepsake/testkit';
 import { createTestApp, type TestApp } from '../../server/src/testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../server/src/testing/testUsers.js';
 
@@ -22,9 +28,15 @@ describe('every rendition in the table', () => {
 
   beforeAll(async () => {
     env = await createProcessingEnv({ workers: 1, keepOriginals: true });
-    await generateImage({ file: path.join(env.importsDir, 'garden.jpg'), width: 640, height: 480, format: 'jpeg' });
+    // The photo is a Live Photo, so it has every photo rendition, its motion included.
+    const contentIdentifier = 'B0A7F00D-0000-4000-8000-000000000001';
+    const still = { width: 640, height: 480, format: 'jpeg' as const, contentIdentifier };
+    await writeLiveStill({ file: path.join(env.importsDir, 'garden.jpg'), ...still });
     await generateVideo({ file: path.join(env.importsDir, 'beach.mp4'), width: 640, height: 360, seconds: 2 });
     expect((await env.processor().runOnce()).completed).toBe(2);
+    const motion = { width: 640, height: 480, seconds: 2, contentIdentifier };
+    await writeLiveMotion({ file: path.join(env.importsDir, 'garden.mov'), ...motion });
+    await env.processor().runOnce();
     for (const { id } of await env.t.db.selectFrom('media_files').select('id').execute()) {
       const item = (await mediaItems.findMediaById(env.t.db, id))!;
       items.set(item.type!, item);

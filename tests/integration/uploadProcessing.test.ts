@@ -127,4 +127,44 @@ describe('an upload is processed like a dropped file, with who uploaded it', () 
         mediaId: original.id,
       });
   });
+
+  it('tells a duplicate of a trashed item apart: duplicate_in_trash with its id, and the restore brings it back', async () => {
+    const train = await h.t.db
+      .selectFrom('media_files')
+      .select('id')
+      .where('original_name', '=', 'train.jpg')
+      .executeTakeFirstOrThrow();
+    const call = (url: string, ids: string[]) =>
+      h.app.inject({ method: 'POST', url, headers: anna.headers, payload: { ids } });
+    expect((await call('/api/media/trash', [train.id])).json()).toEqual({ trashed: [train.id] });
+
+    const file = await tusUploadFile(anna, fixtureFile('photo/train.jpg'), { name: 'train from the phone.jpg' });
+    const summary = await env.processor().runOnce();
+    expect(summary.results.map((result) => result.outcome)).toEqual([
+      { kind: 'duplicate_in_trash', mediaId: train.id },
+    ]);
+    const job = await h.t.db
+      .selectFrom('processing_queue')
+      .select(['status', 'stage', 'media_id'])
+      .where('path', '=', file)
+      .executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: 'completed', stage: 'duplicate_in_trash', media_id: train.id });
+    await expect
+      .poll(() => events.find((e) => e.file === file && e.status === 'completed'))
+      .toMatchObject({ stage: 'duplicate_in_trash', mediaId: train.id });
+    // The trashed item stays trashed (content hashes are unique: no second item) until someone restores it.
+    const status = await h.t.db
+      .selectFrom('media_files')
+      .select('status')
+      .where('id', '=', train.id)
+      .executeTakeFirstOrThrow();
+    expect(status).toEqual({ status: 'trashed' });
+
+    expect((await call('/api/trash/restore', [train.id])).json()).toEqual({ restored: [train.id] });
+    const again = await tusUploadFile(anna, fixtureFile('photo/train.jpg'), { name: 'train, third time.jpg' });
+    await env.processor().runOnce();
+    await expect
+      .poll(() => events.find((e) => e.file === again && e.status === 'completed'))
+      .toMatchObject({ stage: 'duplicate', mediaId: train.id });
+  });
 });

@@ -7,7 +7,18 @@
  */
 export const RAW_ORIGINAL_FILE = 'raw.sealed';
 
-/** Where the RAW lies, from the item's original_path (`originals/<id>/g<n>/original.sealed`). */
+/**
+ * The MOV of a Live Photo, kept the same way beside the still's original (`metadata.live`
+ * names it), so the motion can be made again from what the phone recorded.
+ */
+export const MOTION_ORIGINAL_FILE = 'motion.sealed';
+
+/** Where a second original lies, from the item's original_path (`originals/<id>/g<n>/original.sealed`). */
+export function companionOriginalPath(originalPath: string, file: string): string {
+  return `${originalPath.slice(0, originalPath.lastIndexOf('/') + 1)}${file}`;
+}
+
+/** Where the RAW lies, from the item's original_path. */
 export function rawOriginalPath(originalPath: string): string {
-  return `${originalPath.slice(0, originalPath.lastIndexOf('/') + 1)}${RAW_ORIGINAL_FILE}`;
+  return companionOriginalPath(originalPath, RAW_ORIGINAL_FILE);
 }

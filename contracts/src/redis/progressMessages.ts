@@ -5,6 +5,13 @@
  */
 export const PROGRESS_CHANNEL = 'processing:progress';
 
+/**
+ * The stage a completed job ends on when its content was an item already: in the library
+ * (`mediaId` is the item, open it), or in the Trash (`mediaId` is the trashed item, restore it).
+ */
+export const DUPLICATE_STAGE = 'duplicate';
+export const DUPLICATE_IN_TRASH_STAGE = 'duplicate_in_trash';
+
 export type ProgressStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
 export interface ProgressMessage {

@@ -19,7 +19,7 @@ interface RenditionBase {
    * Which route serves it, at `/api/media/<name>/:id`: `image` the generic route for sealed
    * pictures (server/src/routes/media/images.ts), `stream`, `original` and `trickplay` their own.
    */
-  route: 'image' | 'stream' | 'original' | 'trickplay';
+  route: 'image' | 'stream' | 'original' | 'trickplay' | 'motion';
   /** The token purpose that opens it. */
   purpose: MediaPurpose;
   /** The field of the API's media item holding its signed URL; null: not in the item view. */
@@ -36,7 +36,8 @@ interface RenditionBase {
  * none: its path is `<asset_dir>/<file>`, there for every item of its types.
  */
 type Stored =
-  { folder: 'media'; column?: `${string}_path` } | { folder: 'originals'; column: `${string}_path`; optional: true };
+  | { folder: 'media'; column?: `${string}_path`; optional?: true }
+  | { folder: 'originals'; column: `${string}_path`; optional: true };
 
 export type Rendition = RenditionBase & Stored;
 
@@ -127,6 +128,19 @@ export const renditions = {
     route: 'trickplay',
     purpose: 'thumb',
     url: 'trickplay_url',
+  },
+  motion: {
+    types: ['image'],
+    folder: 'media',
+    // Only a Live Photo has one (migration 0019), added to its photo item when the MOV joins it.
+    column: 'motion_path',
+    optional: true,
+    file: 'motion.mp4.sealed',
+    mime: 'video/mp4',
+    sealed: true,
+    route: 'motion',
+    purpose: 'image',
+    url: 'motion_url',
   },
   stream: {
     types: ['video'],

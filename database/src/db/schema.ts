@@ -88,6 +88,8 @@ export interface MediaFilesTable {
   playlist_path: string | null;
   /** The seek-bar preview index (migration 0016; null for videos processed before it). */
   trickplay_path: string | null;
+  /** A Live Photo's motion (migration 0019; null for a photo without, and for videos). */
+  motion_path: ColumnType<string | null, string | null | undefined, string | null>;
   original_path: string | null;
   variants: Json<VideoVariant[]>;
   hls_key_id: string | null;
@@ -117,6 +119,17 @@ export interface RawPairsTable {
   base: string;
   state: ColumnType<RawPairState, RawPairState | undefined, RawPairState>;
   raw_job_id: number | null;
+  media_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+/** One Live Photo's pairing (migration 0019): which MOV job decides, and the photo item it joined. */
+export interface LivePairsTable {
+  /** `id:<content identifier>`, or `shot:<folder>/<base>` for a pair by name and time. */
+  pair_key: string;
+  state: ColumnType<RawPairState, RawPairState | undefined, RawPairState>;
+  motion_job_id: number | null;
   media_id: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -285,6 +298,7 @@ export interface Database {
   album_items: AlbumItemsTable;
   erased_media: ErasedMediaTable;
   raw_pairs: RawPairsTable;
+  live_pairs: LivePairsTable;
   media_subtitles: MediaSubtitlesTable;
 }
 
@@ -299,6 +313,7 @@ export type MediaFileUpdate = Updateable<MediaFilesTable>;
 export type EncryptionKey = Selectable<EncryptionKeysTable>;
 export type QueueJob = Selectable<ProcessingQueueTable>;
 export type RawPair = Selectable<RawPairsTable>;
+export type LivePair = Selectable<LivePairsTable>;
 export type MediaSubtitle = Selectable<MediaSubtitlesTable>;
 export type NewQueueJob = Insertable<ProcessingQueueTable>;
 export type AccessLog = Selectable<AccessLogsTable>;

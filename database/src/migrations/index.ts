@@ -13,6 +13,7 @@ import * as trash from './0011_trash.js';
 import * as rawPairs from './0015_raw_pairs.js';
 import * as trickplay from './0016_trickplay.js';
 import * as subtitles from './0018_subtitles.js';
+import * as livePhotos from './0019_live_photos.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0015_raw_pairs': rawPairs,
   '0016_trickplay': trickplay,
   '0018_subtitles': subtitles,
+  '0019_live_photos': livePhotos,
 };
 
 export const migrationProvider: MigrationProvider = {

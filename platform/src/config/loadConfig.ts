@@ -114,6 +114,7 @@ export interface ProcessorConfig extends CommonConfig {
   hlsSegmentSeconds: number;
   /** How long a RAW with no JPEG of its shot in the queue waits for one. */
   rawPairWaitSeconds: number;
+  livePairWaitSeconds: number;
   rotationGraceHours: number;
   rotationCleanupMinutes: number;
 }
@@ -130,6 +131,7 @@ export function loadProcessorConfig(env: Env = process.env): ProcessorConfig {
     videoMaxHeight: e.VIDEO_MAX_HEIGHT,
     hlsSegmentSeconds: e.HLS_SEGMENT_SECONDS,
     rawPairWaitSeconds: e.RAW_PAIR_WAIT_SECONDS,
+    livePairWaitSeconds: e.LIVE_PAIR_WAIT_SECONDS,
     rotationGraceHours: e.ROTATION_GRACE_HOURS,
     rotationCleanupMinutes: e.ROTATION_CLEANUP_MINUTES,
   };

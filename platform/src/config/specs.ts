@@ -141,6 +141,13 @@ export const processorSpecs = {
     default: 30,
     desc: 'a RAW photo waits this long for the JPEG of the same shot (IMG_1.CR2 + IMG_1.JPG), to become one item',
   }),
+  LIVE_PAIR_WAIT_SECONDS: numberBetween(
+    0,
+    86_400,
+  )({
+    default: 600,
+    desc: "a Live Photo's MOV waits this long for its still (same content identifier) before it stays a video",
+  }),
   ROTATION_GRACE_HOURS: rotationGraceHours,
   ROTATION_CLEANUP_MINUTES: numberBetween(
     0.01,

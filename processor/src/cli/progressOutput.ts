@@ -8,6 +8,8 @@ function describe(result: FileResult): string {
       return `done      ${result.file}`;
     case 'duplicate':
       return `duplicate ${result.file} (already in the library)`;
+    case 'duplicate_in_trash':
+      return `duplicate ${result.file} (already in the trash: restore it from there)`;
     case 'failed':
       return `FAILED    ${result.file}: ${outcome.code} ${outcome.error}`;
     case 'retrying':

@@ -24,6 +24,8 @@ export interface VideoProbe {
   audioCodec: string | null;
   /** When the camera says it recorded (creation_time); null when absent or implausible. */
   recordedAt: Date | null;
+  /** Apple's `com.apple.quicktime.content.identifier`: the MOV of a Live Photo shares it with its still. */
+  contentIdentifier: string | null;
   /** The subtitle streams inside, from the same probe (none for most phone videos). */
   subtitleStreams: SubtitleStream[];
 }
@@ -138,8 +140,15 @@ export async function probeVideo(file: string, signal?: AbortSignal): Promise<Vi
     hasAudio: Boolean(audio),
     audioCodec: audio?.codec_name ?? null,
     recordedAt: recordedAt(probe.format?.tags?.creation_time ?? video.tags?.creation_time),
+    contentIdentifier: contentIdentifier(probe.format?.tags),
     subtitleStreams: streams.filter((s) => s.codec_type === 'subtitle').map(subtitleStream),
   };
+}
+
+/** The Live Photo identifier the MOV's QuickTime metadata carries (a UUID), or null. */
+function contentIdentifier(tags: Record<string, string> | undefined): string | null {
+  const value = tags?.['com.apple.quicktime.content.identifier']?.trim();
+  return value && value.length <= 128 && /^[\x21-\x7e]+$/.test(value) ? value : null;
 }
 
 function subtitleStream(stream: ProbeStream): SubtitleStream {

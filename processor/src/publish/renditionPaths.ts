@@ -11,7 +11,7 @@ export interface PublishedDirs {
 /**
  * Each rendition column as media_files stores it, from the renditions table: what the pipeline
  * made, in the item's folder, and the kept original. A rendition the table says this item has
- * but the pipeline did not make is a bug, refused before anything is committed.
+ * (and does not mark optional, as a Live Photo's motion) but the pipeline did not make is a bug, refused before anything is committed.
  */
 export function renditionPaths(processed: ProcessedMedia, dirs: PublishedDirs): Record<RenditionColumn, string | null> {
   const paths = {} as Record<RenditionColumn, string | null>;
@@ -20,7 +20,7 @@ export function renditionPaths(processed: ProcessedMedia, dirs: PublishedDirs): 
     const wanted = renditionFor(name, processed.type);
     const file = rendition.folder === 'media' ? processed.files[name as keyof ProcessedMedia['files']] : rendition.file;
     const dir = rendition.folder === 'media' ? dirs.assetDir : dirs.originalDir;
-    if (wanted && !file && rendition.folder === 'media')
+    if (wanted && !file && rendition.folder === 'media' && !rendition.optional)
       throw new Error(`the ${processed.type} pipeline made no ${name}`);
     if (rendition.column) paths[rendition.column as RenditionColumn] = wanted && file && dir ? `${dir}/${file}` : null;
   }

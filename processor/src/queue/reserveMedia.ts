@@ -3,7 +3,7 @@ import { type Db, type MediaFile, mediaIngest } from '@keepsake/database';
 export type Reservation =
   /** This job makes the item (new, or a previous attempt failed or crashed). */
   | { kind: 'process'; media: MediaFile }
-  /** The same content is already in the gallery (or in its trash: restore it from there). */
+  /** The same content is already in the gallery, or in its trash (`media.status`: restore it from there). */
   | { kind: 'duplicate'; media: MediaFile }
   /** Another job is making it right now (the same file dropped twice at once). */
   | { kind: 'busy'; media: MediaFile };

@@ -4,6 +4,7 @@ import { attachSubtitle } from './job/attachSubtitle.js';
 import { convertMedia } from './job/convertMedia.js';
 import { finishAsDuplicate, finishPublished, releaseToTheOtherJob } from './job/finishJob.js';
 import { hashAndReserve } from './job/hashAndReserve.js';
+import { pairLive } from './job/pairLive.js';
 import { pairRaw } from './job/pairRaw.js';
 import { closeJobRun, openJobRun, type JobContext, type JobOutcome, type JobRun } from './job/jobRun.js';
 import { publishConverted } from './job/publishConverted.js';
@@ -28,7 +29,8 @@ export async function runJob(ctx: JobContext, job: QueueJob): Promise<JobOutcome
 }
 
 /**
- * Read, pair a RAW with its shot's JPEG, attach subtitles to their video, dedupe, detect, convert, seal, publish, and only then
+ * Read, pair a RAW with its shot's JPEG, attach subtitles to their video, a Live Photo's MOV to
+ * its still, dedupe, detect, convert, seal, publish, and only then
  * remove the original from imports/.
  */
 async function processFile(run: JobRun): Promise<JobOutcome> {
@@ -40,10 +42,12 @@ async function processFile(run: JobRun): Promise<JobOutcome> {
   if (paired) return paired;
   const subtitles = await attachSubtitle(run, source);
   if (subtitles) return subtitles;
+  const motion = await pairLive(run, source);
+  if (motion) return motion;
 
   const reservation = await hashAndReserve(run, source);
   if (reservation.kind === 'busy') return releaseToTheOtherJob(run);
-  if (reservation.kind === 'duplicate') return finishAsDuplicate(run, reservation.media.id);
+  if (reservation.kind === 'duplicate') return finishAsDuplicate(run, reservation.media);
 
   const converted = await convertMedia(run, source.input, reservation.media);
   await publishConverted(run, converted, reservation.media);

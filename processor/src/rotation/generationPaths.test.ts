@@ -11,6 +11,7 @@ const video = {
   poster_path: 'videos/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/g1/poster.webp.sealed',
   playlist_path: 'videos/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/g1/master.m3u8',
   trickplay_path: 'videos/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/g1/trickplay.json.sealed',
+  motion_path: null,
   original_path: 'originals/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/g1/original.sealed',
 };
 

@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { renditions } from '@keepsake/contracts';
-import type { MediaPurpose, SignedResource } from '../media/MediaUrlSigner.js';
-import { createTestApp, type TestApp } from '../testing/testApp.js';
+import {
+  mediaTokenFor,
+  openApiSpec,
+  requestUrl,
+  resolveSchema as resolve,
+  type Spec,
+} from '../testing/openApiRequests.js';
+import { appWithAdmin } from '../testing/appWithAdmin.js';
+import type { TestApp } from '../testing/testApp.js';
 import { sampleValue, wrongValues, type JsonSchema } from '../testing/schemaSamples.js';
-import { createTestUser, signIn, type SignedIn } from '../testing/testUsers.js';
-
-interface Parameter {
-  in: 'path' | 'query' | 'header';
-  name: string;
-  required?: boolean;
-  schema: JsonSchema;
-}
-
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
-}
-
-type Spec = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } };
+import { signIn, type SignedIn } from '../testing/testUsers.js';
 
 /** A request before mutation: path params, query and body all acceptable. */
 interface Baseline {
@@ -30,12 +22,6 @@ interface Baseline {
   bodySchema: JsonSchema | undefined;
   querySchemas: Record<string, JsonSchema>;
   pathSchemas: Record<string, JsonSchema>;
-}
-
-function resolve(spec: Spec, schema: JsonSchema): JsonSchema {
-  if (!schema.$ref) return schema;
-  const name = schema.$ref.split('/').at(-1)!;
-  return spec.components?.schemas?.[name] ?? {};
 }
 
 function baselines(spec: Spec): Baseline[] {
@@ -68,23 +54,6 @@ function baselines(spec: Spec): Baseline[] {
   );
 }
 
-/** The purpose a media route's token is signed for: /api/media/<kind>/… */
-function mediaPurposeOf(route: string): MediaPurpose {
-  const kind = /^\/api\/media\/([a-z]+)\//.exec(route)?.[1] ?? '';
-  return kind in renditions ? renditions[kind as keyof typeof renditions].purpose : 'stream';
-}
-
-function url(route: string, path: Record<string, unknown>, query: Record<string, unknown>): string {
-  const filled = route.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(path[name])));
-  const search = new URLSearchParams(
-    Object.entries(query).map(([name, value]): [string, string] => [
-      name,
-      typeof value === 'string' ? value : JSON.stringify(value),
-    ]),
-  );
-  return search.size > 0 ? `${filled}?${search}` : filled;
-}
-
 /** Every way to get a request wrong that the schema should catch. */
 function* mutations(b: Baseline): Generator<{ name: string; path: object; query: object; body: unknown }> {
   const same = { path: b.path, query: b.query, body: b.body };
@@ -115,9 +84,7 @@ describe('schema-driven fuzzing of every route in the OpenAPI document', () => {
   let admin: SignedIn;
 
   beforeAll(async () => {
-    h = await createTestApp();
-    await createTestUser(h.t.db, 'mum', 'admin');
-    admin = await signIn(h.app, 'mum');
+    ({ h, admin } = await appWithAdmin());
     // Readiness wants a processor; without one it answers 503 by design, which is not what is tested here.
     await h.redis.redis.set('processor:heartbeat:fuzz', '{}');
   });
@@ -135,7 +102,7 @@ describe('schema-driven fuzzing of every route in the OpenAPI document', () => {
     'answers bad types, missing fields, huge strings and unknown fields with 4xx, never 5xx',
     { timeout: 300_000 },
     async () => {
-      const spec = h.app.swagger() as unknown as Spec;
+      const spec = openApiSpec(h.app);
       const all = baselines(spec);
       expect(all.length).toBeGreaterThanOrEqual(20);
       const seen: string[] = [];
@@ -144,15 +111,11 @@ describe('schema-driven fuzzing of every route in the OpenAPI document', () => {
           const headers = await auth();
           const query: Record<string, unknown> = { ...m.query };
           // Media URLs: a token for the id in the path, so validation behind it is reached too.
-          if ('t' in b.querySchemas) {
-            const p = m.path as Record<string, unknown>;
-            const resource: SignedResource =
-              'keyId' in p ? `key:${String(p.keyId)}` : `${mediaPurposeOf(b.route)}:${String(p.id)}`;
-            query.t = h.app.mediaUrls.sign(admin.sessionId, resource);
-          }
+          if ('t' in b.querySchemas)
+            query.t = mediaTokenFor(h.app, admin.sessionId, b.route, m.path as Record<string, unknown>);
           const request: InjectOptions = {
             method: b.method as InjectOptions['method'],
-            url: url(b.route, m.path as Record<string, unknown>, query),
+            url: requestUrl(b.route, m.path as Record<string, unknown>, query),
             headers,
             ...(m.body !== undefined
               ? { payload: JSON.stringify(m.body), headers: { ...headers, 'content-type': 'application/json' } }

@@ -1,6 +1,7 @@
 import { Argument, Command } from 'commander';
 import { createDb, users, type PublicUser } from '@keepsake/database';
 import { createRedis, loadCommonConfig, OperatorError, readSecretInput, runCli } from '@keepsake/platform';
+import { LiveSessions } from '../sessions/LiveSessions.js';
 import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { UserInputError } from '../users/userErrors.js';
 import { passwordPolicyText } from '@keepsake/contracts';
@@ -12,10 +13,12 @@ async function withDeps(action: (deps: UserServiceDeps) => Promise<void>): Promi
   const config = loadCommonConfig();
   const db = createDb({ databaseUrl: config.databaseUrl, maxConnections: 2, applicationName: 'keepsake-user' });
   const redis = createRedis({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  // Only ends sessions here, so the idle time does not matter; a Redis failure is told, the change stands.
+  const live = new LiveSessions(redis, 0, (_details, message) => process.stderr.write(`warning: ${message}\n`));
   try {
     await action({
       db,
-      revokeSessions: (userId, reason) => revokeUserSessions(db, redis, userId, reason).then(() => {}),
+      revokeSessions: (userId, reason) => revokeUserSessions(db, live, userId, reason).then(() => {}),
     });
   } catch (error) {
     if (error instanceof UserInputError) throw new OperatorError(error.message);

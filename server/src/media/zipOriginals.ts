@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import archiver, { type Archiver } from 'archiver';
-import { rawOriginalPath } from '@keepsake/contracts';
-import { rawPairs, type MediaFile } from '@keepsake/database';
+import { companionOriginalPath } from '@keepsake/contracts';
+import { livePairs, rawPairs, type MediaFile } from '@keepsake/database';
 import { assetFile, openSealedAsset, type SealedDeps } from './openSealedAsset.js';
 import { ZipEntryNames } from './zipEntryNames.js';
 
@@ -21,7 +21,7 @@ function skipReason(item: MediaFile): string | null {
 }
 
 /**
- * The items' originals as one zip (a JPEG's RAW of the same shot beside it, under its own name), written while it is read: each original is decrypted straight
+ * The items' originals as one zip (a JPEG's RAW of the same shot, a Live Photo's MOV beside it, under its own name), written while it is read: each original is decrypted straight
  * into the archive one after the other (stored, not compressed: photos and videos are compressed
  * already), so neither a temporary file nor a whole file in memory. Items without an original are
  * named in a SKIPPED.txt at the end.
@@ -57,13 +57,17 @@ async function addAll(
     archive.append(original, { name: names.next(item.original_name), date });
     // One original at a time: the next file is opened only once this one is in the archive.
     await once(archive, 'entry', { signal });
-    const raw = rawPairs.keptRawCompanion(item.metadata);
-    if (raw) {
-      const rawStream = await openSealed(deps, item, rawOriginalPath(item.original_path!), callbacks);
-      if (rawStream) {
-        archive.append(rawStream, { name: names.next(raw.name), date });
+    for (const companion of companionsOf(item)) {
+      const stream = await openSealed(
+        deps,
+        item,
+        companionOriginalPath(item.original_path!, companion.file),
+        callbacks,
+      );
+      if (stream) {
+        archive.append(stream, { name: names.next(companion.name), date });
         await once(archive, 'entry', { signal });
-      } else skipped.push(`${raw.name}: the RAW kept with ${item.original_name} could not be read`);
+      } else skipped.push(`${companion.name}: the ${companion.what} kept with ${item.original_name} could not be read`);
     }
     callbacks.included(item);
   }
@@ -71,6 +75,13 @@ async function addAll(
     archive.append(`Not in this download:\n${skipped.join('\n')}\n`, { name: names.next('SKIPPED.txt') });
   }
   await archive.finalize();
+}
+
+/** The second originals an item keeps: a RAW+JPEG shot's RAW, a Live Photo's MOV. */
+function companionsOf(item: MediaFile): { name: string; file: string; what: string }[] {
+  const raw = rawPairs.keptRawCompanion(item.metadata);
+  const motion = livePairs.keptMotionSource(item.metadata);
+  return [...(raw ? [{ ...raw, what: 'RAW' }] : []), ...(motion ? [{ ...motion, what: 'Live Photo MOV' }] : [])];
 }
 
 function openOriginal(deps: SealedDeps, item: MediaFile, callbacks: ZipCallbacks): Promise<Readable | null> {

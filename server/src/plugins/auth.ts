@@ -54,7 +54,9 @@ export const authPlugin = fp(
       verify: { algorithms: ['HS256'] },
     });
 
-    const live = new LiveSessions(app.redis, Math.round(config.sessionIdleMinutes * 60_000));
+    const live = new LiveSessions(app.redis, Math.round(config.sessionIdleMinutes * 60_000), (details, message) =>
+      app.log.warn(details, message),
+    );
     const activity = new ActivityRecorder(app.db, app.log);
     const sessionCheck: SessionCheckDeps = { db: app.db, live, idleMinutes: config.sessionIdleMinutes };
     app.decorate('liveSessions', live);

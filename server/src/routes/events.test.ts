@@ -2,6 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelName, createRedis } from '@keepsake/platform';
+import { freePort } from '@keepsake/testkit';
+import { LiveSessions } from '../sessions/LiveSessions.js';
+import { revokeUserSessions } from '../sessions/revokeUserSessions.js';
 import { createTestApp, type TestApp } from '../testing/testApp.js';
 import { testRedisUrl } from '../testing/testRedis.js';
 import { createTestUser, signIn } from '../testing/testUsers.js';
@@ -82,6 +85,24 @@ describe('GET /api/events', () => {
     }
     // The second stays open: closing the app must end it rather than wait for it (afterAll).
     first.close();
+  });
+
+  it('ends a stream at its next keep-alive once the session is revoked, though Redis kept its entry', async () => {
+    const kid = await createTestUser(h.t.db, 'kid');
+    const session = await signIn(h.app, 'kid');
+    const stream = openStream(port, session.auth.authorization);
+    const res = await stream.response;
+    await stream.until((t) => t.includes(': connected'));
+    const ended = new Promise<void>((resolve) => res.once('end', resolve));
+    // The revoke's Redis delete fails (nobody listens on that port): only the database knows.
+    const unreachable = createRedis({ redisUrl: `redis://127.0.0.1:${await freePort()}`, prefix: h.redis.prefix });
+    unreachable.on('error', () => {});
+    const live = new LiveSessions(unreachable, h.app.liveSessions.idleMs, () => {});
+    expect(await revokeUserSessions(h.t.db, live, kid.id, 'signed out everywhere')).toBe(1);
+    unreachable.disconnect();
+    expect(await h.app.liveSessions.isLive(session.sessionId)).toBe(true);
+    await ended; // the keep-alive (every 15 s) asks the database too
+    expect(stream.ended()).toBe(true);
   });
 
   it('needs a signed-in user', async () => {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { App } from '../app/types.js';
 import type { ProgressMessage } from '@keepsake/contracts';
 import { ProgressRelay } from '../events/ProgressRelay.js';
+import { sessionStands } from '../sessions/checkSession.js';
 
 /** How often an open stream says it is alive (and checks the session still is). */
 const keepAliveMs = 15_000;
@@ -52,7 +53,7 @@ export async function eventRoutes(app: App): Promise<void> {
       open.add(raw);
 
       const timer = setInterval(() => {
-        app.liveSessions.isLive(sessionId).then(
+        sessionStands({ db: app.db, live: app.liveSessions }, sessionId).then(
           (live) => (live ? raw.write(': keep-alive\n\n') : raw.end()),
           () => raw.end(),
         );

@@ -6,6 +6,9 @@ export function retiredRefreshKey(sessionId: string): string {
   return `refresh-retired:${sessionId}`;
 }
 
+/** Where a Redis failure that must not fail the request is told (the app's log, the CLI's stderr). */
+export type WarnSink = (details: Record<string, unknown>, message: string) => void;
+
 /**
  * The live half of a session: a Redis entry holding the user id, whose TTL is the idle
  * timeout. Deleting it ends the session on the very next request; Redis restarting empty
@@ -15,6 +18,7 @@ export class LiveSessions {
   constructor(
     private readonly redis: Redis,
     readonly idleMs: number,
+    private readonly warn: WarnSink,
   ) {}
 
   async start(sessionId: string, userId: string): Promise<void> {
@@ -38,9 +42,23 @@ export class LiveSessions {
     return new Set(sessionIds.filter((_, index) => values[index] !== null));
   }
 
+  /**
+   * Called once the database has ended these sessions, which is what counts: every request
+   * reads the row (checkSession, the event stream's keep-alive), so the sessions are over
+   * whatever happens here. Their entries go too, best effort: a Redis failure is logged, not
+   * thrown, so the revoke is answered as done (it is); an entry left behind opens nothing and
+   * expires with the idle timeout once nobody touches it.
+   */
   async end(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    await this.redis.del(...sessionIds.flatMap((id) => [liveSessionKey(id), retiredRefreshKey(id)]));
+    try {
+      await this.redis.del(...sessionIds.flatMap((id) => [liveSessionKey(id), retiredRefreshKey(id)]));
+    } catch (error) {
+      this.warn(
+        { err: (error as Error).message, sessions: sessionIds },
+        'sessions ended in the database; their Redis entries could not be removed (they are refused all the same)',
+      );
+    }
   }
 
   async retireRefreshToken(sessionId: string, tokenHash: string, keepMs: number): Promise<void> {

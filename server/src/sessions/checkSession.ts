@@ -27,3 +27,22 @@ export async function checkSession(deps: SessionCheckDeps, sessionId: string): P
   if (ended || liveUserId !== standing.user_id) throw await sessionEndedError(deps.db, sessionId, deps.idleMinutes);
   return standing.user_id;
 }
+
+/**
+ * Whether a session still stands, without counting as activity (an open event stream's
+ * keep-alive): live in Redis and, like checkSession, neither revoked, expired nor disabled in
+ * the database — a revoke whose Redis delete failed ends the stream too.
+ */
+export async function sessionStands(deps: Pick<SessionCheckDeps, 'db' | 'live'>, sessionId: string): Promise<boolean> {
+  const [live, standing] = await Promise.all([
+    deps.live.isLive(sessionId),
+    sessions.findSessionStanding(deps.db, sessionId),
+  ]);
+  return (
+    live &&
+    standing !== undefined &&
+    standing.user_active &&
+    standing.revoked_at === null &&
+    standing.expires_at.getTime() > Date.now()
+  );
+}

@@ -1,10 +1,13 @@
 import { sessions, type Db } from '@keepsake/database';
-import { type Redis } from '@keepsake/platform';
-import { liveSessionKey } from './liveSessionKey.js';
+import type { LiveSessions } from './LiveSessions.js';
 
-/** Ends every session of a user at once: the row says why, and the live entry is gone for the next request. */
-export async function revokeUserSessions(db: Db, redis: Redis, userId: string, reason: string): Promise<number> {
+/**
+ * Ends every session of a user at once: the row says why (and is what every request reads),
+ * then the live entries go, best effort (LiveSessions.end): a Redis failure after the database
+ * write leaves the revoke done and answered as done.
+ */
+export async function revokeUserSessions(db: Db, live: LiveSessions, userId: string, reason: string): Promise<number> {
   const ids = await sessions.revokeSessionsOfUser(db, userId, reason);
-  if (ids.length > 0) await redis.del(...ids.map(liveSessionKey));
+  await live.end(ids);
   return ids.length;
 }

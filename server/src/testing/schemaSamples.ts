@@ -22,7 +22,7 @@ export interface JsonSchema {
 }
 
 /** Strings that satisfy the patterns the API uses, tried in turn. */
-const patternSamples = ['abc', 'auth.login', 'device-1'];
+const patternSamples = ['abc', 'auth.login', 'device-1', 'seg_00000.ts'];
 
 /** A value the schema accepts, as far as a small generator can tell: the fuzz test's baseline. */
 export function sampleValue(schema: JsonSchema): unknown {
@@ -55,6 +55,7 @@ export function sampleValue(schema: JsonSchema): unknown {
 function sampleString(schema: JsonSchema): string {
   if (schema.format === 'uuid') return randomUUID();
   if (schema.format === 'date-time') return new Date().toISOString();
+  if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
   const fits = (value: string) =>
     (!schema.pattern || new RegExp(schema.pattern, 'u').test(value)) &&
     value.length >= (schema.minLength ?? 0) &&

@@ -27,6 +27,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Serve what a real processor made: its database, assets, key store and Redis prefix. */
   processing?: ProcessingEnv;
+  /** The app's Redis connection (default: the test Redis as its default user). */
+  redisUrl?: string;
   /** Extra routes (tests of the error handler). */
   extraRoutes?: (app: App) => void;
 }
@@ -35,7 +37,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { processing } = options;
   const t = processing?.t ?? options.database ?? (await createTestDatabase());
-  const redis = createTestRedis(processing?.redisPrefix);
+  const redis = createTestRedis(processing?.redisPrefix, options.redisUrl);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepsake-server-'));
   fs.mkdirSync(path.join(dir, 'assets'));
   const config = loadServerConfig({

@@ -11,9 +11,12 @@ export interface TestRedis {
   close(): Promise<void>;
 }
 
-/** A Redis client whose keys live under a prefix of their own (or the one given), removed afterwards. */
-export function createTestRedis(prefix = `test:${randomUUID()}:`): TestRedis {
-  const redis = createRedis({ redisUrl: testRedisUrl, prefix });
+/**
+ * A Redis client whose keys live under a prefix of their own (or the one given), removed
+ * afterwards; `redisUrl` connects as someone else (a Redis ACL user with fewer rights).
+ */
+export function createTestRedis(prefix = `test:${randomUUID()}:`, redisUrl = testRedisUrl): TestRedis {
+  const redis = createRedis({ redisUrl, prefix });
   const flush = async () => {
     const raw = createRedis({ redisUrl: testRedisUrl, prefix: '' });
     try {

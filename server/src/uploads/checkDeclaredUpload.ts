@@ -8,11 +8,15 @@ export interface UploadLimits {
   minFreeBytes: number;
   /** Where partial uploads are written. */
   partialDir: string;
+  /** Bytes other uploads in progress have declared and not sent yet: the disk owes them too. */
+  promisedBytes(): Promise<number>;
 }
 
 /**
  * Refuses an upload before a byte of it is stored: no declared size (deferred length), more
- * than UPLOAD_MAX_BYTES, or more than the disk can take while keeping UPLOAD_MIN_FREE_BYTES free.
+ * than UPLOAD_MAX_BYTES, or more than the disk can take while keeping UPLOAD_MIN_FREE_BYTES free
+ * — counting what the uploads already in progress will still write, so two large ones started
+ * together cannot both pass and fill the disk between them.
  */
 export async function checkDeclaredUpload(limits: UploadLimits, uploadLength: string | undefined): Promise<number> {
   if (uploadLength === undefined || !/^\d{1,16}$/.test(uploadLength)) {
@@ -25,9 +29,14 @@ export async function checkDeclaredUpload(limits: UploadLimits, uploadLength: st
       max_bytes: limits.maxBytes,
     });
   }
-  const free = await freeDiskSpace(limits.partialDir);
-  if (free - size < limits.minFreeBytes) {
-    throw new ApiError('UPLOAD_002', undefined, { size, free_bytes: free, keep_free_bytes: limits.minFreeBytes });
+  const [free, promised] = await Promise.all([freeDiskSpace(limits.partialDir), limits.promisedBytes()]);
+  if (free - promised - size < limits.minFreeBytes) {
+    throw new ApiError('UPLOAD_002', undefined, {
+      size,
+      free_bytes: free,
+      promised_bytes: promised,
+      keep_free_bytes: limits.minFreeBytes,
+    });
   }
   return size;
 }

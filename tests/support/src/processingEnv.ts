@@ -68,6 +68,7 @@ export async function createProcessingEnv(options: ProcessingEnvOptions = {}): P
     JOB_TIMEOUT_MINUTES: String(options.jobTimeoutMinutes ?? 5),
     // A RAW alone does not wait for a JPEG that will never come (pairing tests set their own).
     RAW_PAIR_WAIT_SECONDS: '0',
+    LIVE_PAIR_WAIT_SECONDS: '0',
     ...options.env,
   };
   const config = loadProcessorConfig(env);

@@ -1,4 +1,5 @@
 import { apiFetch } from './apiFetch';
+import { queryUrl } from './queryUrl';
 import type {
   AdminUser,
   AuditFilters,
@@ -42,10 +43,9 @@ export interface QueuePage {
 }
 
 export function fetchQueue(status: QueueStatus | 'all', cursor: string | null): Promise<QueuePage> {
-  const params = new URLSearchParams({ limit: '50' });
-  if (status !== 'all') params.set('status', status);
-  if (cursor) params.set('cursor', cursor);
-  return apiFetch<QueuePage>(`/api/admin/queue?${params}`);
+  return apiFetch<QueuePage>(
+    queryUrl('/api/admin/queue', { limit: 50, status: status === 'all' ? undefined : status, cursor }),
+  );
 }
 
 export async function retryJob(id: number): Promise<QueueJob> {
@@ -53,10 +53,7 @@ export async function retryJob(id: number): Promise<QueueJob> {
 }
 
 export function fetchAudit(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  if (cursor) params.set('cursor', cursor);
-  return apiFetch<AuditPage>(`/api/admin/audit?${params}`);
+  return apiFetch<AuditPage>(queryUrl('/api/admin/audit', { ...filters, cursor }));
 }
 
 export function fetchStorage(): Promise<StorageUse> {

@@ -1,4 +1,5 @@
 import { apiFetch } from './apiFetch';
+import { queryUrl } from './queryUrl';
 import type { LibraryPage, LibrarySort, MediaDetails, MediaType, MonthCount, SortOrder } from './types';
 
 export interface LibraryQuery {
@@ -15,13 +16,14 @@ export interface LibraryQuery {
   from?: string;
 }
 
-function filterParams(query: LibraryQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.type !== 'all') params.set('type', query.type);
-  if (query.favourites) params.set('favourites', 'true');
-  if (query.q) params.set('q', query.q);
-  if (query.album) params.set('album', query.album);
-  return params;
+/** The view's filter, as the library and its months both take it. */
+function filterOf(query: LibraryQuery) {
+  return {
+    type: query.type === 'all' ? undefined : query.type,
+    favourites: query.favourites || undefined,
+    q: query.q,
+    album: query.album,
+  };
 }
 
 export function fetchLibraryPage(
@@ -30,20 +32,24 @@ export function fetchLibraryPage(
   limit: number,
   signal?: AbortSignal,
 ): Promise<LibraryPage> {
-  const params = filterParams(query);
-  params.set('sort', query.sort);
-  params.set('order', query.order);
-  params.set('limit', String(limit));
-  if (query.from) params.set('from', query.from);
-  if (cursor) params.set('cursor', cursor);
-  return apiFetch<LibraryPage>(`/api/media/library?${params}`, { signal });
+  const url = queryUrl('/api/media/library', {
+    ...filterOf(query),
+    sort: query.sort,
+    order: query.order,
+    limit,
+    from: query.from,
+    cursor,
+  });
+  return apiFetch<LibraryPage>(url, { signal });
 }
 
 /** How many items of the view each month (UTC) holds, newest first: the timeline scrubber's scale. */
 export async function fetchLibraryMonths(query: LibraryQuery, signal?: AbortSignal): Promise<MonthCount[]> {
-  const params = filterParams(query);
-  params.set('sort', query.sort === 'created' ? 'created' : 'taken');
-  return (await apiFetch<{ months: MonthCount[] }>(`/api/media/library/months?${params}`, { signal })).months;
+  const url = queryUrl('/api/media/library/months', {
+    ...filterOf(query),
+    sort: query.sort === 'created' ? 'created' : 'taken',
+  });
+  return (await apiFetch<{ months: MonthCount[] }>(url, { signal })).months;
 }
 
 export function fetchMediaDetails(id: string, signal?: AbortSignal): Promise<MediaDetails> {

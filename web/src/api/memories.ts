@@ -1,4 +1,5 @@
 import { apiFetch } from './apiFetch';
+import { queryUrl } from './queryUrl';
 import type { MemoryGroup, UnfinishedVideo } from './types';
 
 /** The viewer's own today and time zone: "On this day" is their day, not the server's. */
@@ -11,8 +12,8 @@ export function viewersToday(now = new Date()): { date: string; tz: string } {
 }
 
 export async function fetchOnThisDay(signal?: AbortSignal): Promise<MemoryGroup[]> {
-  const params = new URLSearchParams(viewersToday());
-  return (await apiFetch<{ groups: MemoryGroup[] }>(`/api/media/library/on-this-day?${params}`, { signal })).groups;
+  const url = queryUrl('/api/media/library/on-this-day', viewersToday());
+  return (await apiFetch<{ groups: MemoryGroup[] }>(url, { signal })).groups;
 }
 
 export async function fetchContinueWatching(signal?: AbortSignal): Promise<UnfinishedVideo[]> {

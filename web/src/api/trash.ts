@@ -1,4 +1,5 @@
 import { apiFetch } from './apiFetch';
+import { queryUrl } from './queryUrl';
 import type { TrashPage } from './types';
 
 /** Items leave the library (and their links stop working) at once; the Trash page can bring them back. */
@@ -7,9 +8,7 @@ export async function moveToTrash(ids: string[]): Promise<string[]> {
 }
 
 export function fetchTrash(cursor: string | null, signal?: AbortSignal): Promise<TrashPage> {
-  const params = new URLSearchParams({ limit: '100' });
-  if (cursor) params.set('cursor', cursor);
-  return apiFetch<TrashPage>(`/api/trash?${params}`, { signal });
+  return apiFetch<TrashPage>(queryUrl('/api/trash', { limit: 100, cursor }), { signal });
 }
 
 export async function restoreFromTrash(ids: string[]): Promise<string[]> {

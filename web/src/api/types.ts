@@ -12,7 +12,8 @@ type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : ne
 type Answer<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
   ? JsonOf<R extends { 200: infer Ok } ? Ok : R extends { 201: infer Created } ? Created : never>
   : never;
-type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+/** A GET route's query parameters, as its schema lists them. */
+export type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
   ? NonNullable<Q>
   : never;
 

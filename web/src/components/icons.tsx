@@ -103,6 +103,12 @@ export const DownloadIcon = () => (
   </Icon>
 );
 
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+  </Icon>
+);
+
 export const FullscreenIcon = () => (
   <Icon>
     <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
@@ -130,3 +136,14 @@ export const VolumeIcon = ({ muted = false }: { muted?: boolean }) => (
     {muted ? <path d="M16 9.5l5 5M21 9.5l-5 5" /> : <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" />}
   </Icon>
 );
+
+/** The Live Photo mark: a dot in two rings. */
+export function LiveIcon({ size = 12 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="2.5" fill="currentColor" />
+      <circle cx="8" cy="8" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.25" />
+      <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="1.4 1.4" />
+    </svg>
+  );
+}

@@ -261,6 +261,7 @@ export function LibraryBrowser({ query, empty, children, toolbarActions, selecti
             onShow={showItem}
             onClose={() => showItem(null)}
             onNearEnd={loadMore}
+            report={setNotice}
           />
         </Suspense>
       )}

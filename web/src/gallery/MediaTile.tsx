@@ -1,7 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { Link, type To } from 'react-router';
 import type { MediaItem } from '../api/types';
-import { CheckIcon, ImageIcon, PlayIcon } from '../components/icons';
+import { CheckIcon, ImageIcon, LiveIcon, PlayIcon } from '../components/icons';
 import { FavouriteButton } from '../favourites/FavouriteButton';
 import { formatDuration } from '../format/formatDuration';
 import { useLongPress } from '../selection/useLongPress';
@@ -23,7 +23,8 @@ interface Props {
  * focused (or, on touch screens, while in view). The preview is laid over the still and
  * shown only once decoded, so nothing flickers or jumps. The heart sits beside the link, not
  * in it (a button inside a link is neither valid nor reachable by keyboard on its own); so is
- * the check that selects it, which a long press on a phone also sets.
+ * the check that selects it, which a long press on a phone also sets. A Live Photo says LIVE
+ * in a corner; its motion plays in the viewer.
  */
 export const MediaTile = memo(function MediaTile({
   item,
@@ -41,7 +42,9 @@ export const MediaTile = memo(function MediaTile({
   const showPreview = item.preview_url !== null && (hovered || inView);
   const isVideo = item.type === 'video';
   const duration = formatDuration(item.duration);
-  const label = `${isVideo ? `Video${duration ? `, ${duration}` : ''}` : 'Photo'}: ${item.original_name}`;
+  const isLive = item.motion_url !== null;
+  const kind = isVideo ? `Video${duration ? `, ${duration}` : ''}` : isLive ? 'Live Photo' : 'Photo';
+  const label = `${kind}: ${item.original_name}`;
   const longPress = useLongPress(onSelect && !selecting ? () => onSelect(item.id, false) : undefined);
 
   return (
@@ -95,6 +98,12 @@ export const MediaTile = memo(function MediaTile({
             onLoad={() => setPreviewReady(true)}
             onError={() => setPreviewReady(false)}
           />
+        )}
+        {isLive && (
+          <span className="tile-badge tile-live" aria-hidden="true">
+            <LiveIcon />
+            LIVE
+          </span>
         )}
         {isVideo && (
           <span className="tile-badge" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { DUPLICATE_IN_TRASH_STAGE, DUPLICATE_STAGE } from '@keepsake/contracts';
 import type { ProgressEvent } from '../api/types';
 import { ProgressBar } from '../components/ProgressBar';
 
@@ -20,7 +21,7 @@ export function ProcessingStrip({ jobs }: { jobs: ProgressEvent[] }) {
               {job.status === 'failed'
                 ? `Failed${job.error ? `: ${job.error}` : ''}`
                 : job.status === 'completed'
-                  ? 'Done'
+                  ? finishedLabel(job.stage)
                   : `${job.stage || 'waiting'} · ${Math.round(job.percent || 0)} %`}
             </span>
           </li>
@@ -28,6 +29,13 @@ export function ProcessingStrip({ jobs }: { jobs: ProgressEvent[] }) {
       </ul>
     </section>
   );
+}
+
+/** A finished job: made, or its content was an item already (in the library, or in the Trash to restore). */
+function finishedLabel(stage: string): string {
+  if (stage === DUPLICATE_STAGE) return 'Already in the library';
+  if (stage === DUPLICATE_IN_TRASH_STAGE) return 'Already in Trash';
+  return 'Done';
 }
 
 function baseName(path: string): string {

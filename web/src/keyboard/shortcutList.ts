@@ -52,6 +52,7 @@ export const shortcutList = [
     PageUp / PageDown | Previous / next item (also in videos)
     f | Favourite (in a video too)
     a | Add to an album
+    Delete / ⌘ + ⌫ | Move to the Trash (your uploads; admins: any item), then the next item
     i | Details
     Esc | Close
     `,

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { MAX_TRASH_ITEMS } from '@keepsake/contracts';
-import { moveToTrash } from '../api/trash';
 import { SelectionLimitButton } from '../selection/SelectionLimitButton';
 import type { Selection } from '../selection/useSelection';
-import { itemCount, trashErrorMessage } from './trashMessages';
+import { MovedToTrashNotice } from './MovedToTrashNotice';
+import { trashErrorMessage } from './trashMessages';
+import { useMoveToTrash } from './useMoveToTrash';
 
 interface Props {
   selection: Selection;
@@ -14,22 +13,14 @@ interface Props {
 
 /** The selection leaves the library for the Trash (admins: anything; members: what they uploaded). */
 export function MoveToTrashButton({ selection, report }: Props) {
-  const queryClient = useQueryClient();
   const chosen = selection.ids;
-  const trash = useMutation({
-    mutationFn: moveToTrash,
-    onSuccess: async (moved) => {
+  const trash = useMoveToTrash(
+    (moved) => {
       selection.end();
-      report(
-        <>
-          {itemCount(moved.length)} moved to the <Link to="/trash">Trash</Link>.
-        </>,
-      );
-      // The items leave every view: the grid, albums, favourites, memories, counts.
-      await queryClient.invalidateQueries();
+      report(<MovedToTrashNotice count={moved.length} />);
     },
-    onError: (error) => report(trashErrorMessage(error, 'move to the trash')),
-  });
+    (error) => report(trashErrorMessage(error, 'move to the trash')),
+  );
   return (
     <SelectionLimitButton
       chosen={chosen}

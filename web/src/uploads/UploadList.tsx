@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes } from '../format/formatBytes';
 import { formatDuration } from '../format/formatDuration';
+import { RestoreDuplicate } from './RestoreDuplicate';
 import { uploadStore, type UploadEntry } from './uploadStore';
 
 /** Each file being uploaded: bytes and speed while sending, then the processing stage, then how it ended. */
@@ -65,6 +66,10 @@ function UploadState({ entry }: { entry: UploadEntry }) {
       ) : (
         <>Already in the library</>
       );
+    case 'duplicate_in_trash':
+      return <RestoreDuplicate entry={entry} />;
+    case 'restored':
+      return entry.mediaId ? <Link to={{ search: `?item=${entry.mediaId}` }}>Restored from the Trash</Link> : null;
     case 'failed':
       return <>Failed: {entry.error}</>;
     case 'cancelled':

@@ -1,10 +1,22 @@
 import type * as Tus from 'tus-js-client';
+import { DUPLICATE_IN_TRASH_STAGE, DUPLICATE_STAGE } from '@keepsake/contracts';
 import { accessToken, freshAccessToken } from '../api/apiFetch';
 import type { ProgressEvent } from '../api/types';
 import { refreshMayHelp } from '../api/sessionEnded';
 import { addSample, bytesPerSecond, secondsLeft, type Sample } from './transferRate';
 
-export type UploadStatus = 'uploading' | 'retrying' | 'processing' | 'done' | 'duplicate' | 'failed' | 'cancelled';
+export type UploadStatus =
+  | 'uploading'
+  | 'retrying'
+  | 'processing'
+  | 'done'
+  | 'duplicate'
+  /** The same content is a trashed item (`mediaId`): it can be restored from here. */
+  | 'duplicate_in_trash'
+  /** That trashed item was restored from here. */
+  | 'restored'
+  | 'failed'
+  | 'cancelled';
 
 /** One file on its way: sending (bytes, speed, time left), then the processor's stage, then the end. */
 export interface UploadEntry {
@@ -55,6 +67,13 @@ function errorCodeOf(error: Tus.DetailedError): string | null {
   }
 }
 
+/** How a completed job ended: a new item, or the content was one already (in the library or the Trash). */
+function finishedStatus(stage: string): UploadStatus {
+  if (stage === DUPLICATE_STAGE) return 'duplicate';
+  if (stage === DUPLICATE_IN_TRASH_STAGE) return 'duplicate_in_trash';
+  return 'done';
+}
+
 /**
  * Refusals that will not change by asking again stop the upload; the rest (lost connection,
  * 5xx, 409/423, an expired access token) are retried. An ended session is not retried (the codes are the API client's: api/sessionEnded).
@@ -95,6 +114,11 @@ class UploadStore {
     this.update(key, { status: 'cancelled', bytesPerSecond: null, secondsLeft: null });
   }
 
+  /** The trashed item a duplicate named is back in the library. */
+  restored(key: string): void {
+    this.update(key, { status: 'restored' });
+  }
+
   /** Finished or given-up entries leave the list. */
   clearFinished(): void {
     this.entries = this.entries.filter(
@@ -116,7 +140,7 @@ class UploadStore {
       this.update(key, { status: 'failed', error: event.error ?? 'Processing failed.', mediaId: event.mediaId });
     } else if (event.status === 'completed') {
       this.update(key, {
-        status: event.stage === 'duplicate' ? 'duplicate' : 'done',
+        status: finishedStatus(event.stage),
         mediaId: event.mediaId,
         percent: 100,
         stage: event.stage,

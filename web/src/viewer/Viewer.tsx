@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { fetchMediaDetails } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,8 +11,10 @@ import { useToggleFavourite } from '../favourites/useToggleFavourite';
 import { Loading } from '../components/Loading';
 import '../styles/viewer.css';
 import { DetailsPanel } from './DetailsPanel';
+import { LivePhoto } from './LivePhoto';
 import { ZoomableImage } from './ZoomableImage';
 import { isTyping } from '../keyboard/isTyping';
+import { ViewerTrashButton } from './ViewerTrashButton';
 
 // hls.js is big and only videos need it: it comes with this chunk, on first play.
 const VideoPlayer = lazy(() => import('../player/VideoPlayer'));
@@ -23,14 +25,18 @@ interface Props {
   onShow: (id: string) => void;
   onClose: () => void;
   onNearEnd: () => void;
+  /** What happened, for the library's notice once the viewer is closed (a move to the Trash). */
+  report?: (message: ReactNode) => void;
 }
 
 /**
- * The full-screen viewer over the gallery: photos with zoom and swipe, videos in the
+ * The full-screen viewer over the gallery: photos with zoom and swipe (a Live Photo's motion
+ * on hover, long press or its LIVE button), videos in the
  * player; ←/→ (photos) or the buttons move through the library, Esc closes, i shows details,
- * f hearts the item, a adds it to an album; Download gives the original.
+ * f hearts the item, a adds it to an album; Download gives the original; Delete moves it to
+ * the Trash (when this person may), and the viewer goes on to the next item or closes.
  */
-export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props) {
+export default function Viewer({ id, items, onShow, onClose, onNearEnd, report }: Props) {
   const details = useQuery({ queryKey: ['media', id], queryFn: ({ signal }) => fetchMediaDetails(id, signal) });
   const index = items.findIndex((candidate) => candidate.id === id);
   const item = items[index] ?? details.data;
@@ -43,6 +49,12 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   useEffect(() => setAdded(null), [id]);
+  // Kept when the viewer moves on: it tells what happened to the item before.
+  const [notice, setNotice] = useState<ReactNode>(null);
+  const tell = (message: ReactNode) => {
+    setNotice(message);
+    report?.(message);
+  };
 
   useEffect(() => {
     if (index >= 0 && index >= items.length - 5) onNearEnd();
@@ -90,9 +102,9 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
         <span className="viewer-title" title={title}>
           {title}
         </span>
-        {added && (
+        {(added ?? notice) && (
           <span className="viewer-added" role="status">
-            {added}
+            {added ?? notice}
           </span>
         )}
         {item && <FavouriteButton item={item} className="icon-button viewer-heart" />}
@@ -108,6 +120,13 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
           </button>
         )}
         {details.data && <DownloadOriginalButton details={details.data} />}
+        {details.data && (
+          <ViewerTrashButton
+            details={details.data}
+            onMoved={() => (next ? onShow(next.id) : onClose())}
+            report={tell}
+          />
+        )}
         <button
           type="button"
           className="icon-button"
@@ -137,15 +156,18 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
               <Loading label="Opening" />
             )
           ) : item.image_url ? (
-            <ZoomableImage
-              key={item.id}
-              src={item.image_url}
-              alt={item.original_name}
-              onSwipe={(direction) => {
-                const target = direction === 'next' ? next : previous;
-                if (target) onShow(target.id);
-              }}
-            />
+            withMotion(
+              item,
+              <ZoomableImage
+                key={item.id}
+                src={item.image_url}
+                alt={item.original_name}
+                onSwipe={(direction) => {
+                  const target = direction === 'next' ? next : previous;
+                  if (target) onShow(target.id);
+                }}
+              />,
+            )
           ) : (
             <p className="notice">This photo is not ready to view.</p>
           )}
@@ -183,6 +205,16 @@ export default function Viewer({ id, items, onShow, onClose, onNearEnd }: Props)
         />
       )}
     </div>
+  );
+}
+
+/** A Live Photo's still with its motion over it; any other photo as it is. */
+function withMotion(item: MediaItem, still: ReactElement): ReactElement {
+  if (!item.motion_url || !item.image_url) return still;
+  return (
+    <LivePhoto key={item.id} motionUrl={item.motion_url} poster={item.image_url}>
+      {still}
+    </LivePhoto>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type ProcessingEnv,
 } from '@keepsake/testkit';
 import { detectMedia } from '../../detect/detectMedia.js';
+import { probeVideo } from '../../detect/probeVideo.js';
 import { openPrivateTemp, type PrivateTemp } from '../../startup/privateTemp.js';
 import { processImage } from './processImage.js';
 
@@ -85,7 +86,7 @@ describe('the processor', () => {
   }, 120_000);
   afterAll(async () => env?.close());
 
-  test('makes each motion photo a photo of the right size, and keeps no clip once the job is done', async () => {
+  test('makes each motion photo a photo of the right size with its clip as motion, and keeps no clip once the job is done', async () => {
     const lines: { msg: string; layout?: string; reasons?: string[] }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const processor = env.processor({ tempRoot: tempRoot(), logger });
@@ -102,8 +103,23 @@ describe('the processor', () => {
         const image = await sharp(await env.openSealed(item.image_path!)).metadata();
         expect([image.format, image.width, image.height]).toEqual(['webp', spec.width, spec.height]);
       }
+      // The clip is the photo's motion, made and sealed as a Live Photo's is; a lie leaves a still.
+      for (const [name, , layout] of samples) {
+        const item = items.find((row) => row.original_name === name)!;
+        if (!layout) {
+          expect(item.motion_path, name).toBeNull();
+          continue;
+        }
+        expect(item.motion_path, name).toMatch(/motion\.mp4\.sealed$/);
+        const clip = path.join(env.root, `${randomUUID()}.mp4`);
+        await fs.writeFile(clip, await env.openSealed(item.motion_path!));
+        const probe = await probeVideo(clip);
+        await fs.rm(clip);
+        expect([probe.width, probe.height], name).toEqual([160, 120]);
+        expect(probe.duration, name).toBeGreaterThan(0);
+      }
       // Each clip was found in the job, and each lie said why it was left out.
-      const found = lines.filter((line) => line.msg.startsWith('motion photo: clip found'));
+      const found = lines.filter((line) => line.msg.startsWith('motion photo: its clip is'));
       expect(found.map((line) => line.layout).sort()).toEqual([
         'microvideo',
         'motionphoto',

@@ -61,7 +61,7 @@ async function photoMetadata(job: ImageJob): Promise<PhotoMetadata> {
   const exif = await readPhotoMetadata(job.input);
   if (job.format !== 'raw' || (exif.takenAt && exif.camera)) return exif;
   const raw = await readRawMetadata(job.input, job.signal);
-  return { takenAt: exif.takenAt ?? raw.takenAt, camera: exif.camera ?? raw.camera };
+  return { ...exif, takenAt: exif.takenAt ?? raw.takenAt, camera: exif.camera ?? raw.camera };
 }
 
 /**
@@ -130,6 +130,8 @@ export async function processImage(job: ImageJob): Promise<ProcessedMedia> {
       metadata: {
         format: job.format,
         ...(meta.camera ? { camera: meta.camera } : {}),
+        // What the MOV of a Live Photo finds its still by (livePhotoOf, media_files_content_identifier).
+        ...(meta.contentIdentifier ? { contentIdentifier: meta.contentIdentifier } : {}),
         ...(animated ? { animated: true, frames: info.pages } : {}),
         hasAlpha: info.hasAlpha ?? false,
         output: { width: image.info.width, height: image.info.pageHeight ?? image.info.height },

@@ -28,5 +28,5 @@ export function parseRawIdentify(names: string, verbose: string): PhotoMetadata 
   // LibRaw reports 0 (1970) when the file has no date.
   const takenAt = date && !Number.isNaN(date.getTime()) && date.getFullYear() > 1970 ? date : null;
   const camera = make || model ? { ...(make ? { make } : {}), ...(model ? { model } : {}) } : null;
-  return { takenAt, camera };
+  return { takenAt, camera, contentIdentifier: null };
 }

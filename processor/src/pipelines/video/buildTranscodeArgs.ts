@@ -36,9 +36,10 @@ const HDR_TRANSFERS = new Set(['smpte2084', 'arib-std-b67']);
 
 /**
  * Frames as every output wants them: upright (ffmpeg applies rotation metadata itself),
- * 8-bit 4:2:0, HDR tone-mapped to SDR, a constant frame rate of at most 60 fps.
+ * 8-bit 4:2:0, HDR tone-mapped to SDR, a constant frame rate of at most 60 fps. A Live Photo's
+ * motion (an iPhone's HDR HEVC) goes through it too.
  */
-function prepareFilter(probe: VideoProbe): string {
+export function prepareFilter(probe: VideoProbe): string {
   const steps: string[] = [];
   if (probe.colorTransfer && HDR_TRANSFERS.has(probe.colorTransfer)) {
     steps.push(

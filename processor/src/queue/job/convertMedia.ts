@@ -23,7 +23,7 @@ type Item = Pick<MediaFile, 'id' | 'generation'>;
 export async function convertMedia(run: JobRun, input: string, item: Item): Promise<Converted> {
   const { config, keyStore } = run.ctx;
   run.stage('detecting', 4);
-  const detected = await detectMedia(input, run.signal);
+  const detected = run.detected ?? (await detectMedia(input, run.signal));
   const storageKey = await contentKey(keyStore, item.id, 'storage', item.generation);
   const staging = await createStaging(config.assetsDir, run.jobId);
   run.staging = staging;
@@ -67,7 +67,7 @@ async function convertByType(
       logger: run.logger,
       signal: run.signal,
     });
-    return settleEmbeddedMotion(run, photo);
+    return settleEmbeddedMotion(run, photo, { outDir: staging.outDir, storageKey });
   }
   const hlsKey = await contentKey(run.ctx.keyStore, item.id, 'hls', item.generation);
   run.stage('transcoding', 5);

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
-import { jobQueue } from '@keepsake/database';
+import { DUPLICATE_IN_TRASH_STAGE, DUPLICATE_STAGE } from '@keepsake/contracts';
+import { jobQueue, type MediaFile } from '@keepsake/database';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
 import { removeFailureNote } from '../../failures/moveToFailed.js';
 import type { JobOutcome, JobRun } from './jobRun.js';
@@ -38,12 +39,22 @@ export async function releaseToWait(
   return { kind: 'released', reason: wait.reason };
 }
 
-export async function finishAsDuplicate(run: JobRun, mediaId: string): Promise<JobOutcome> {
-  await jobQueue.completeJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, mediaId, stage: 'duplicate' });
+/**
+ * The content is an item already: the job completes on that item, under a stage that says
+ * where it is — the library, or the Trash (so the uploader can restore it, not look for it).
+ */
+export async function finishAsDuplicate(run: JobRun, media: Pick<MediaFile, 'id' | 'status'>): Promise<JobOutcome> {
+  const mediaId = media.id;
+  const inTrash = media.status === 'trashed';
+  const stage = inTrash ? DUPLICATE_IN_TRASH_STAGE : DUPLICATE_STAGE;
+  await jobQueue.completeJob(run.ctx.db, { jobId: run.jobId, workerId: run.ctx.workerId, mediaId, stage });
   await removeImport(run);
-  run.logger.info({ stage: 'duplicate', mediaId, durationMs: Date.now() - run.started }, 'already in the library');
-  run.progress.finish('completed', 'duplicate');
-  return { kind: 'duplicate', mediaId };
+  run.logger.info(
+    { stage, mediaId, durationMs: Date.now() - run.started },
+    inTrash ? 'already in the trash' : 'already in the library',
+  );
+  run.progress.finish('completed', stage);
+  return { kind: inTrash ? 'duplicate_in_trash' : 'duplicate', mediaId };
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db, QueueJob } from '@keepsake/database';
+import type { DetectedMedia } from '../../detect/detectMedia.js';
 import type { Logger, ProcessorConfig } from '@keepsake/platform';
 import type { KeyStore } from '@keepsake/vault';
 import type { Staging } from '../../publish/staging.js';
@@ -26,6 +27,8 @@ export interface JobContext {
 export type JobOutcome =
   | { kind: 'completed'; mediaId: string }
   | { kind: 'duplicate'; mediaId: string }
+  /** The content is a trashed item's: the uploader is told so, to restore it rather than look for it. */
+  | { kind: 'duplicate_in_trash'; mediaId: string }
   | { kind: 'failed'; code: string; error: string }
   | { kind: 'retrying'; code: string; error: string; inSeconds: number }
   /** Given back to the queue untouched (shutdown, lease lost, the same content in progress elsewhere). */
@@ -52,6 +55,8 @@ export interface JobRun {
   mediaId: string | null;
   generation: number;
   staging?: Staging;
+  /** What the file is, once a step before the conversion has asked (Live Photo pairing probes videos). */
+  detected?: DetectedMedia;
 }
 
 export function openJobRun(ctx: JobContext, job: QueueJob): JobRun {

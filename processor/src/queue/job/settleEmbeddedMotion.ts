@@ -1,19 +1,31 @@
+import type { ContentKey } from '@keepsake/vault';
 import type { ProcessedMedia } from '../../pipelines/ProcessedMedia.js';
+import { sealMotion } from '../../pipelines/video/sealMotion.js';
 import type { JobRun } from './jobRun.js';
 
 /**
- * Where a motion photo's clip (`embeddedMotion`: file, layout, probe) becomes the item's motion,
- * played like a Live Photo: the motion producer (s8/live) is called here with it, writing into
- * the same staging folder. Until it lands the clip is only noted in the log. Either way the
- * plaintext clip is removed before the job goes on, and the photo publishes without it.
+ * A motion photo's clip (`embeddedMotion`) becomes the item's motion, made and played like a
+ * Live Photo's (sealMotion, into the same staging folder as the still). A clip that will not
+ * convert leaves the photo a still, with the reason in the log: the still is the photo. Either
+ * way the plaintext clip is removed before the job goes on; only an abort goes further.
  */
-export async function settleEmbeddedMotion(run: JobRun, photo: ProcessedMedia): Promise<ProcessedMedia> {
+export async function settleEmbeddedMotion(
+  run: JobRun,
+  photo: ProcessedMedia,
+  { outDir, storageKey }: { outDir: string; storageKey: ContentKey },
+): Promise<ProcessedMedia> {
   const { embeddedMotion, ...still } = photo;
   if (!embeddedMotion) return photo;
   try {
-    run.logger.info(
-      { layout: embeddedMotion.layout, duration: embeddedMotion.probe.duration },
-      'motion photo: clip found, kept as a still until motion renditions exist',
+    const { file: input, probe, layout } = embeddedMotion;
+    const motion = await sealMotion({ input, probe, outDir, storageKey, signal: run.signal });
+    run.logger.info({ layout, duration: probe.duration }, 'motion photo: its clip is the photo’s motion');
+    return { ...still, files: { ...still.files, motion } };
+  } catch (error) {
+    if (run.signal.aborted) throw error;
+    run.logger.warn(
+      { err: error, layout: embeddedMotion.layout },
+      'motion photo clip did not convert: kept as a still',
     );
     return still;
   } finally {

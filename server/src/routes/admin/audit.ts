@@ -29,14 +29,17 @@ export async function adminAuditRoutes(app: App): Promise<void> {
       schema: {
         tags: ['admin'],
         summary: 'The audit log, newest first; filter by user, action ("auth." for a family) and time',
-        querystring: Type.Object({
-          user_id: Type.Optional(Uuid),
-          action: Type.Optional(Type.String({ pattern: '^[a-z_.]{2,64}$' })),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: Type.Object(
+          {
+            user_id: Type.Optional(Uuid),
+            action: Type.Optional(Type.String({ pattern: '^[a-z_.]{2,64}$' })),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ entries: Type.Array(EntryView), next_cursor: Nullable(Type.String()) }),
           ...errorResponses,

@@ -62,11 +62,14 @@ export async function adminQueueRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'The processing queue and its failures, most recently changed first',
-        querystring: Type.Object({
-          status: Type.Optional(QueueStatus),
-          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: Type.Object(
+          {
+            status: Type.Optional(QueueStatus),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             jobs: Type.Array(JobView),

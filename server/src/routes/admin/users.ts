@@ -43,7 +43,7 @@ export async function adminUserRoutes(app: App): Promise<void> {
   const deps = (): UserServiceDeps => ({
     db: app.db,
     revokeSessions: async (userId, reason) => {
-      await revokeUserSessions(app.db, app.redis, userId, reason);
+      await revokeUserSessions(app.db, app.liveSessions, userId, reason);
     },
   });
 

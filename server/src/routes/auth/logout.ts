@@ -56,7 +56,7 @@ export async function logoutRoute(app: App): Promise<void> {
         ]);
       }
       const ended = everywhere
-        ? await revokeUserSessions(app.db, app.redis, userId, 'signed out everywhere')
+        ? await revokeUserSessions(app.db, app.liveSessions, userId, 'signed out everywhere')
         : (await endSessions({ db: app.db, live: app.liveSessions }, [sessionId], 'signed out')).length;
       request.audit({ action: 'auth.logout', status: 200, details: { all_devices: everywhere } });
       clearRefreshCookie(reply);

@@ -5,7 +5,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaFile } from '@keepsake/database';
-import { createProcessingEnv, generateImage, generateVideo, writeDng, type ProcessingEnv } from '@keepsake/testkit';
+import {
+  createProcessingEnv,
+  generateImage,
+  generateVideo,
+  writeDng,
+  writeLiveMotion,
+  writeLiveStill,
+  type ProcessingEnv,
+} from '@keepsake/testkit';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
 
@@ -33,10 +41,14 @@ describe('downloads (real processed media)', () => {
     await generateImage({ file: path.join(env.importsDir, 'Été à Noël.png'), width: 300, height: 200, format: 'png' });
     await generateImage({ file: path.join(env.importsDir, 'lost.jpg'), width: 200, height: 300, format: 'jpeg' });
     await generateVideo({ file: path.join(env.importsDir, 'beach.mp4'), width: 320, height: 240, seconds: 2, fps: 10 });
+    // A Live Photo: its MOV is kept with IMG_7.HEIC's item as its motion's source.
+    const live = { contentIdentifier: 'D0C5A1E0-0000-4000-8000-000000000007', width: 320, height: 240 };
+    await writeLiveStill({ file: path.join(env.importsDir, 'IMG_7.HEIC'), format: 'heic', ...live });
+    await writeLiveMotion({ file: path.join(env.importsDir, 'IMG_7.MOV'), seconds: 1, ...live });
     for (const name of await fs.readdir(env.importsDir)) {
       dropped.set(name, await fs.readFile(path.join(env.importsDir, name)));
     }
-    expect((await env.processor().runOnce()).completed).toBe(5);
+    expect((await env.processor().runOnce()).completed).toBe(7);
     for (const item of await env.t.db.selectFrom('media_files').selectAll().execute()) {
       byName.set(item.original_name, item);
     }
@@ -109,8 +121,8 @@ describe('downloads (real processed media)', () => {
     expect(response.json().error.code).toBe('MEDIA_001');
   });
 
-  it('zips several originals (a RAW beside its JPEG), all byte-identical, and names what it left out', async () => {
-    const names = ['garden.jpg', 'Été à Noël.png', 'beach.mp4', 'lost.jpg'];
+  it('zips several originals (a RAW beside its JPEG, a MOV beside its still), all byte-identical, and names what it left out', async () => {
+    const names = ['garden.jpg', 'Été à Noël.png', 'beach.mp4', 'IMG_7.HEIC', 'lost.jpg'];
     const asked = await askZip(h, member, names.map(id));
     expect(asked.statusCode).toBe(200);
     const url = asked.json().url as string;
@@ -124,8 +136,9 @@ describe('downloads (real processed media)', () => {
     const zip = path.join(sources, 'download.zip');
     await fs.writeFile(zip, response.rawPayload);
     const listing = (await run('unzip', ['-Z1', zip])).stdout.trim().split('\n');
-    expect(listing).toEqual(['garden.jpg', 'garden.dng', 'Été à Noël.png', 'beach.mp4', 'SKIPPED.txt']);
-    for (const name of ['garden.jpg', 'garden.dng', 'Été à Noël.png', 'beach.mp4']) {
+    const kept = ['garden.jpg', 'garden.dng', 'Été à Noël.png', 'beach.mp4', 'IMG_7.HEIC', 'IMG_7.MOV'];
+    expect(listing).toEqual([...kept, 'SKIPPED.txt']);
+    for (const name of kept) {
       const out = await run('unzip', ['-p', zip, name], { encoding: 'buffer', maxBuffer: 64 * 1024 ** 2 });
       expect(out.stdout.equals(dropped.get(name)!), name).toBe(true);
     }
@@ -133,9 +146,9 @@ describe('downloads (real processed media)', () => {
     expect(skipped).toContain('lost.jpg: its original was not kept');
 
     const rows = await downloadActions();
-    expect(rows.length - before).toBe(3);
+    expect(rows.length - before).toBe(4);
     expect(rows.slice(before).map((r) => r.media_id)).toEqual(
-      expect.arrayContaining(['garden.jpg', 'Été à Noël.png', 'beach.mp4'].map(id)),
+      expect.arrayContaining(['garden.jpg', 'Été à Noël.png', 'beach.mp4', 'IMG_7.HEIC'].map(id)),
     );
   });
 

@@ -4,6 +4,7 @@ import { favourites, playbackProgress } from '@keepsake/database';
 import type { App } from '../../app/types.js';
 import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { mayDownload } from '../../media/downloadRight.js';
+import { mayManage } from '../../trash/selectManagedItems.js';
 import { MediaItem, MediaMetadata, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 
@@ -35,6 +36,9 @@ export function itemRoutes(app: App): void {
               description:
                 'the kept original, to download (null when not kept or the user may not download): a token of its own',
             }),
+            can_trash: Type.Boolean({
+              description: 'the signed-in person may move it to the Trash (admins: any item; members: their uploads)',
+            }),
           }),
           ...errorResponses,
         },
@@ -60,6 +64,8 @@ export function itemRoutes(app: App): void {
           mayDownload(app, role) && renditionPath(item, 'original')
             ? `${renditionUrl('original', item.id)}?t=${sign(renditions.original.purpose)}`
             : null,
+        // The item route is Bearer-only, so the role is known; without one nothing may be trashed.
+        can_trash: role !== null && mayManage(item, { userId, role }),
       };
     },
   );

@@ -12,10 +12,13 @@ export function libraryMonthRoutes(app: App): void {
       schema: {
         tags: ['media'],
         summary: 'How many items of the view each month (UTC) holds, newest first (months without items left out)',
-        querystring: Type.Object({
-          ...libraryFilterQuery,
-          sort: Type.Union([Type.Literal('taken'), Type.Literal('created')], { default: 'taken' }),
-        }),
+        querystring: Type.Object(
+          {
+            ...libraryFilterQuery,
+            sort: Type.Union([Type.Literal('taken'), Type.Literal('created')], { default: 'taken' }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             months: Type.Array(

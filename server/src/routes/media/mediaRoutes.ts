@@ -11,6 +11,7 @@ import { onThisDayRoutes } from './onThisDay.js';
 import { continueWatchingRoutes } from './continueWatching.js';
 import { downloadRoutes } from './download.js';
 import type { MediaRouteDeps } from './mediaRouteDeps.js';
+import { motionRoutes } from './motion.js';
 import { originalRoutes } from './original.js';
 import { progressRoutes } from './progress.js';
 import { segmentRoutes } from './segments.js';
@@ -30,6 +31,7 @@ export async function mediaRoutes(app: App): Promise<void> {
   captionRoutes(app);
   imageRoutes(app);
   trickplayRoutes(app);
+  motionRoutes(app);
   originalRoutes(app);
   downloadRoutes(app);
   streamRoutes(app, deps);

@@ -21,14 +21,17 @@ export function onThisDayRoutes(app: App): void {
       schema: {
         tags: ['media'],
         summary: 'On this day: items taken on this month and day in earlier years, grouped by years ago, newest first',
-        querystring: Type.Object({
-          date: Type.String({ format: 'date', description: 'the viewer’s today, YYYY-MM-DD' }),
-          tz: Type.String({
-            maxLength: 64,
-            default: 'UTC',
-            description: 'the viewer’s IANA time zone (e.g. Europe/London): a day runs midnight to midnight there',
-          }),
-        }),
+        querystring: Type.Object(
+          {
+            date: Type.String({ format: 'date', description: 'the viewer’s today, YYYY-MM-DD' }),
+            tz: Type.String({
+              maxLength: 64,
+              default: 'UTC',
+              description: 'the viewer’s IANA time zone (e.g. Europe/London): a day runs midnight to midnight there',
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             groups: Type.Array(

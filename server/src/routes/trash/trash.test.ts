@@ -144,6 +144,20 @@ describe('the trash (real processed media)', () => {
     expect((await restore(dad, ['d.jpg'])).json()).toEqual({ restored: [id('d.jpg')] });
   });
 
+  it('tells the viewer who may trash an item: can_trash, as the trash route decides it', async () => {
+    const canTrash = async (who: SignedIn, name: string) => {
+      const answer = await call(who, 'GET', `/api/media/${id(name)}`);
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json().can_trash as boolean;
+    };
+    expect(await canTrash(kid, 'a.jpg')).toBe(true);
+    expect(await canTrash(kid, 'd.jpg')).toBe(false);
+    expect(await canTrash(kid, 'dropped.jpg')).toBe(false);
+    expect(await canTrash(dad, 'd.jpg')).toBe(true);
+    expect(await canTrash(admin, 'dropped.jpg')).toBe(true);
+    expect(await canTrash(admin, 'a.jpg')).toBe(true);
+  });
+
   it('answers a forged or out-of-range trash cursor with 400 SYSTEM_003, never a database error', async () => {
     const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
     for (const values of [

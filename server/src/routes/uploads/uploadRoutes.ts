@@ -7,7 +7,9 @@ import { ApiError } from '../../errors/ApiError.js';
 import { errorResponses, NoContent } from '../../schemas/common.js';
 import { checkDeclaredUpload } from '../../uploads/checkDeclaredUpload.js';
 import { createUploadServer, IMPORT_PATH_HEADER } from '../../uploads/createUploadServer.js';
+import { CreationReservations } from '../../uploads/CreationReservations.js';
 import { preparePartialDir } from '../../uploads/preparePartialDir.js';
+import { promisedUploadBytes } from '../../uploads/promisedUploadBytes.js';
 import { sendTusResponse } from '../../uploads/sendTusResponse.js';
 import { sweepStaleUploads } from '../../uploads/sweepStaleUploads.js';
 
@@ -37,7 +39,13 @@ export async function uploadRoutes(app: App): Promise<void> {
     maxBytes: config.uploadMaxBytes,
     logger: app.log,
   });
-  const limits = { maxBytes: config.uploadMaxBytes, minFreeBytes: config.uploadMinFreeBytes, partialDir };
+  const creations = new CreationReservations();
+  const limits = {
+    maxBytes: config.uploadMaxBytes,
+    minFreeBytes: config.uploadMinFreeBytes,
+    partialDir,
+    promisedBytes: async () => (await promisedUploadBytes(uploads.store)) + creations.heldBytes(),
+  };
 
   const sweep = () =>
     sweepStaleUploads(partialDir).then(
@@ -99,8 +107,10 @@ export async function uploadRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       mayUpload(request);
-      await checkDeclaredUpload(limits, request.headers['upload-length']);
-      return handOver(request, reply);
+      return creations.run(
+        () => checkDeclaredUpload(limits, request.headers['upload-length']),
+        () => handOver(request, reply),
+      );
     },
   );
 

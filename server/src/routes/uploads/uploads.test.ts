@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PARTIAL_UPLOADS_DIR } from '@keepsake/platform';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
+import { freeDiskSpace } from '../../uploads/freeDiskSpace.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/testUsers.js';
 
 const tus = { 'Tus-Resumable': '1.0.0' };
@@ -187,6 +189,46 @@ describe('uploads refused before a byte is stored', () => {
       expect(body.error.code).toBe('UPLOAD_002');
       expect(body.error.details).toMatchObject({ size: 10, keep_free_bytes: 2 ** 52 });
       expect(body.error.details.free_bytes).toBeGreaterThan(0);
+      expect(partialFiles(x)).toEqual([]);
+    } finally {
+      await x.h.close();
+    }
+  });
+
+  test('counts what uploads in progress will still write: two large ones at once cannot both pass', async () => {
+    // The real free space and a margin that leaves room for one upload of `size`, not two, with
+    // half a size of slack either way for whatever else writes to this disk meanwhile. Only
+    // the declarations are large: a few bytes are ever sent.
+    const free = await freeDiskSpace(os.tmpdir());
+    const size = Math.floor(free / 10);
+    const x = await household({
+      UPLOAD_MAX_BYTES: String(size),
+      UPLOAD_MIN_FREE_BYTES: String(free - Math.floor(1.5 * size)),
+    });
+    try {
+      const answers = await Promise.all([create(x, x.anna, size, 'big-a.mov'), create(x, x.ben, size, 'big-b.mov')]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 507]);
+      const annaFirst = answers[0]!.status === 201;
+      const [made, refused] = annaFirst ? answers : [answers[1]!, answers[0]!];
+      const [first, second] = annaFirst ? [x.anna, x.ben] : [x.ben, x.anna];
+      const error = await errorOf(refused!);
+      expect(error.code).toBe('UPLOAD_002');
+      expect(error.details).toMatchObject({ size, promised_bytes: size });
+
+      // Some bytes arrive: still promised, less by that much.
+      const location = made!.headers.get('location')!;
+      expect((await patch(x, first, location, 0, randomBytes(1000))).status).toBe(204);
+      const again = await create(x, second, size, 'big-b.mov');
+      expect(again.status).toBe(507);
+      expect((await errorOf(again)).details).toMatchObject({ promised_bytes: size - 1000 });
+
+      // Given up: its promise goes with it, and the other fits.
+      const given = await fetch(new URL(location, x.base), { method: 'DELETE', headers: { ...tus, ...first.auth } });
+      expect(given.status).toBe(204);
+      const fits = await create(x, second, size, 'big-b.mov');
+      expect(fits.status).toBe(201);
+      const cancel = { method: 'DELETE', headers: { ...tus, ...second.auth } };
+      expect((await fetch(new URL(fits.headers.get('location')!, x.base), cancel)).status).toBe(204);
       expect(partialFiles(x)).toEqual([]);
     } finally {
       await x.h.close();

@@ -111,6 +111,8 @@ export async function generateVideo(spec: VideoSpec): Promise<string> {
       'copy',
       '-metadata:s:v:0',
       `rotate=${spec.rotate}`,
+      // The remux writes its own creation time unless told the recorded one again.
+      ...(spec.recordedAt ? ['-metadata', `creation_time=${spec.recordedAt}`] : []),
       '-f',
       containers[container],
       spec.file,

@@ -18,3 +18,4 @@ export {
   type MotionPhotoLayout,
 } from './motionPhotos.js';
 export { embedSubtitles, srtText, vttText, type SampleCue } from './subtitleSamples.js';
+export { writeLiveStill, writeLiveMotion, type LiveStillSpec, type LiveMotionSpec } from './writeLivePhoto.js';

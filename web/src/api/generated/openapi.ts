@@ -743,6 +743,7 @@ export interface paths {
                     scene_preview_url: string | null;
                     poster_url: string | null;
                     trickplay_url: string | null;
+                    motion_url: string | null;
                     stream_url: string | null;
                     metadata: {
                       width: number | null;
@@ -781,6 +782,7 @@ export interface paths {
                     scene_preview_url: string | null;
                     poster_url: string | null;
                     trickplay_url: string | null;
+                    motion_url: string | null;
                     stream_url: string | null;
                     metadata: {
                       width: number | null;
@@ -954,6 +956,7 @@ export interface paths {
                   scene_preview_url: string | null;
                   poster_url: string | null;
                   trickplay_url: string | null;
+                  motion_url: string | null;
                   stream_url: string | null;
                   metadata: {
                     width: number | null;
@@ -1045,6 +1048,7 @@ export interface paths {
                   scene_preview_url: string | null;
                   poster_url: string | null;
                   trickplay_url: string | null;
+                  motion_url: string | null;
                   stream_url: string | null;
                   metadata: {
                     width: number | null;
@@ -1196,6 +1200,7 @@ export interface paths {
               scene_preview_url: string | null;
               poster_url: string | null;
               trickplay_url: string | null;
+              motion_url: string | null;
               stream_url: string | null;
               /** @description what the processor kept (camera, EXIF, …) with the design document's four fields */
               metadata: {
@@ -1215,6 +1220,8 @@ export interface paths {
               resume_position: number | null;
               /** @description the kept original, to download (null when not kept or the user may not download): a token of its own */
               original_url: string | null;
+              /** @description the signed-in person may move it to the Trash (admins: any item; members: their uploads) */
+              can_trash: boolean;
             };
           };
         };
@@ -1736,6 +1743,54 @@ export interface paths {
           };
           content: {
             'image/webp': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/motion/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A Live Photo's motion (MP4, no sound; signed URL, Range supported) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a UUID */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'video/mp4': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'video/mp4': components['schemas']['ErrorResponse'];
           };
         };
       };
