@@ -12,7 +12,7 @@ import {
   stopBrowserStack,
   type Stack,
 } from '@keepsake/testkit';
-import { signInThroughForm } from './support/signIn.js';
+import { playerTime, signInThroughForm } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
 const SECONDS = 20;
@@ -130,6 +130,13 @@ describe('seek-bar previews, end to end', () => {
     const page = await context.newPage();
     await signInThroughForm(page, stack.baseUrl, anna);
     const bar = await openVideo(page);
+    // Paused, the control bar stays in view (playing, it hides after a few seconds, and a
+    // hidden bar takes no touches: the first tap only brings it back).
+    const video = page.locator('video.player-video');
+    const paused = () => video.evaluate((element) => (element as unknown as { paused: boolean }).paused);
+    await expect.poll(() => playerTime(page), { timeout: 60_000, interval: 250 }).toBeGreaterThan(0);
+    await page.keyboard.press('k');
+    await expect.poll(paused).toBe(true);
     // The page fits the phone: a wider layout would make Chromium zoom out and every box lie.
     expect(
       await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth),
@@ -149,9 +156,7 @@ describe('seek-bar previews, end to end', () => {
     await saveScreenshot(page, 'seek-preview-phone');
     await touch('touchEnd');
     await page.locator('.seek-preview').waitFor({ state: 'detached' });
-    const time = await page
-      .locator('video')
-      .evaluate((video) => (video as unknown as { currentTime: number }).currentTime);
+    const time = await video.evaluate((video) => (video as unknown as { currentTime: number }).currentTime);
     expect(Math.abs(time - SECONDS / 2)).toBeLessThan(1);
     await context.close();
   });

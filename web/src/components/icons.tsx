@@ -122,6 +122,21 @@ export const PictureInPictureIcon = () => (
   </Icon>
 );
 
+export function PauseIcon({ size = 14 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M4 2.5h3v11H4zM9 2.5h3v11H9z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export const VolumeIcon = ({ muted = false }: { muted?: boolean }) => (
+  <Icon>
+    <path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z" fill="currentColor" />
+    {muted ? <path d="M16 9.5l5 5M21 9.5l-5 5" /> : <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" />}
+  </Icon>
+);
+
 /** The Live Photo mark: a dot in two rings. */
 export function LiveIcon({ size = 12 }: { size?: number }) {
   return (

@@ -11,7 +11,7 @@ export function SpeedMenu({ video }: { video: RefObject<HTMLVideoElement | null>
   const speed = useVideoValue(video, rateEvents, rateOf, 1);
 
   return (
-    <span className="player-speed">
+    <span className="player-menu player-speed">
       <label htmlFor={id}>Speed</label>
       <select
         id={id}

@@ -9,14 +9,15 @@ interface Props {
 }
 
 /**
- * Picks one of the video's subtitle tracks or none (hls.js; Safari's own controls list them
- * from the master playlist). Off until chosen, unless the video marks a track forced.
+ * Picks one of the video's subtitle tracks or none (hls.js; under Safari's own HLS the
+ * system player of the iPhone's full screen lists them from the master playlist). Off until
+ * chosen, unless the video marks a track forced.
  */
 export function SubtitlesMenu({ tracks, chosen, onChoose }: Props) {
   const id = useId();
   if (tracks.length === 0) return null;
   return (
-    <span className="player-subtitles">
+    <span className="player-menu player-subtitles">
       <label htmlFor={id}>Subtitles</label>
       <select id={id} value={chosen} onChange={(event) => onChoose(Number(event.target.value))}>
         <option value={-1}>Off</option>

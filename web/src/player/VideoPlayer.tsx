@@ -1,16 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MediaDetails } from '../api/types';
 import { formatDuration } from '../format/formatDuration';
 import '../styles/player.css';
 import type { StreamRequest } from './playbackAttempt';
 import { playbackErrorMessage } from './playbackErrorMessage';
-import { SubtitlesMenu } from './SubtitlesMenu';
 import { resumePosition } from '@keepsake/contracts';
-import { FullscreenButton } from './FullscreenButton';
-import { PictureInPictureButton } from './PictureInPictureButton';
-import { SpeedMenu } from './SpeedMenu';
+import { ControlBar } from './ControlBar';
+import { useControlsVisibility } from './useControlsVisibility';
 import { useFirstFrame } from './useFirstFrame';
-import { SeekBar } from './seekPreview/SeekBar';
 import { useFreshAttempt } from './useFreshAttempt';
 import { useHlsJsEngine } from './useHlsJsEngine';
 import { useNativeHlsEngine } from './useNativeHlsEngine';
@@ -27,14 +24,15 @@ interface Props {
 /**
  * Plays the encrypted HLS stream: hls.js on MediaSource, else the browser's own HLS, both
  * with the server's signed URLs (key and segment URIs in the playlists are signed too).
- * The poster stays until the first frame; speed, picture-in-picture and full screen (iPhone
- * Safari's too) sit in the bar. Failures end in a message with its error code and a retry,
- * never a blank box.
+ * Our own control bar (ControlBar) over the picture, no native controls: one seek bar, one
+ * set of buttons, the same under both engines (iPhone Safari's full screen is the system's
+ * player, with its own). The poster stays until the first frame. Failures end in a message
+ * with its error code and a retry, never a blank box.
  */
 export default function VideoPlayer({ details, onRefresh }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const container = useRef<HTMLDivElement>(null);
-  const qualityId = useId();
+  const bar = useRef<HTMLDivElement>(null);
   const [attempt, setAttempt] = useState(0);
   const { error, needsTap, notices } = usePlaybackNotices();
   const [startAt] = useState(() => resumePosition(details.resume_position, details.duration));
@@ -47,12 +45,9 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
   );
   useFreshAttempt(video, stream, notices);
   const firstFrame = useFirstFrame(video, attempt);
-  const { levels, chosenLevel, playingLevel, chooseLevel, subtitles, chosenSubtitle, chooseSubtitle } = useHlsJsEngine(
-    video,
-    stream,
-    notices,
-  );
+  const engine = useHlsJsEngine(video, stream, notices);
   useNativeHlsEngine(video, stream, notices);
+  const controls = useControlsVisibility(video, bar);
 
   const retry = async () => {
     notices.setError(null);
@@ -60,20 +55,40 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
     setAttempt((count) => count + 1);
   };
 
-  const playingLabel = levels.find((level) => level.index === playingLevel)?.label;
+  const resumedNotice = resumed && (
+    <span className="player-resumed">
+      Resumed at {formatDuration(startAt)} ·{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          if (video.current) video.current.currentTime = 0;
+          setResumed(false);
+        }}
+      >
+        Start over
+      </button>
+    </span>
+  );
 
   return (
-    <div ref={container} className="player">
+    // The class stays "player" alone (full screen is told by it); the bar's state is an attribute.
+    <div
+      ref={container}
+      className="player"
+      data-controls={controls.shown || error ? 'shown' : 'hidden'}
+      {...controls.player}
+    >
       <div className="player-stage">
         <video
           ref={video}
           className="player-video"
-          controls
           playsInline
           preload="metadata"
           poster={details.poster_url ?? undefined}
           aria-label={`Video: ${details.original_name}`}
           onPlaying={() => notices.setNeedsTap(false)}
+          {...controls.picture}
         />
         {details.poster_url && !firstFrame && !error && (
           <img className="player-poster" src={details.poster_url} alt="" aria-hidden="true" />
@@ -98,44 +113,18 @@ export default function VideoPlayer({ details, onRefresh }: Props) {
           </div>
         )}
       </div>
-      <SeekBar video={video} trickplayUrl={details.trickplay_url} duration={details.duration ?? 0} />
-      <div className="player-bar">
-        {resumed && (
-          <span className="player-resumed">
-            Resumed at {formatDuration(startAt)} ·{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                if (video.current) video.current.currentTime = 0;
-                setResumed(false);
-              }}
-            >
-              Start over
-            </button>
-          </span>
-        )}
-        <SubtitlesMenu tracks={subtitles} chosen={chosenSubtitle} onChoose={chooseSubtitle} />
-        <span className="player-controls">
-          <SpeedMenu video={video} />
-          <PictureInPictureButton video={video} />
-          <FullscreenButton video={video} container={container} />
-        </span>
-        {levels.length > 1 && (
-          <span className="player-quality">
-            <label htmlFor={qualityId}>Quality</label>
-            <select id={qualityId} value={chosenLevel} onChange={(event) => chooseLevel(Number(event.target.value))}>
-              <option value={-1}>Auto{chosenLevel === -1 && playingLabel ? ` (${playingLabel})` : ''}</option>
-              {levels.map((level) => (
-                <option key={level.index} value={level.index}>
-                  {level.label}
-                </option>
-              ))}
-            </select>
-          </span>
-        )}
-        <span className="player-keys muted">Space play · ←/→ seek · Shift+F full screen · ? all keys</span>
-      </div>
+      {!error && (
+        <ControlBar
+          video={video}
+          container={container}
+          bar={bar}
+          trickplayUrl={details.trickplay_url}
+          itemDuration={details.duration ?? 0}
+          engine={engine}
+          handlers={controls.chrome}
+          notice={resumedNotice}
+        />
+      )}
     </div>
   );
 }

@@ -2,12 +2,14 @@ import { useEffect, type RefObject } from 'react';
 import { toggleFullscreen } from './fullscreen';
 import { togglePictureInPicture } from './pictureInPicture';
 import { setSpeed, stepSpeed } from './playbackSpeeds';
+import { togglePlayback } from './togglePlayback';
 
 /**
  * The player's keys (listed in the `?` dialog, web/src/keyboard/shortcutList.ts): space/k play
  * and pause, ←/→ seek 5 s (j/l 10 s), m mute, Shift+F full screen (plain f is the viewer's
  * favourite, in a video too), p picture-in-picture, < / > slower and faster. Keys typed into a
- * form control, or space on a button, keep their usual meaning.
+ * form control, or space on a button, keep their usual meaning. The bar's buttons say the
+ * same keys in their titles.
  */
 export function usePlayerShortcuts(
   video: RefObject<HTMLVideoElement | null>,
@@ -27,8 +29,7 @@ export function usePlayerShortcuts(
         case ' ':
         case 'k':
           if (event.key === ' ' && target?.tagName === 'BUTTON') return;
-          if (element.paused) void element.play().catch(() => {});
-          else element.pause();
+          togglePlayback(element);
           break;
         case 'ArrowLeft':
           seek(-5);

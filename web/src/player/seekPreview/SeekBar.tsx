@@ -2,6 +2,7 @@ import { useRef, useState, type PointerEvent, type KeyboardEvent, type RefObject
 import { formatDuration } from '../../format/formatDuration';
 import { SeekPreview } from './SeekPreview';
 import { useTrickplayIndex } from './useTrickplayIndex';
+import { knownDuration } from '../knownDuration';
 import { useVideoValue } from '../useVideoValue';
 
 interface Props {
@@ -22,8 +23,8 @@ const timeEvents = ['timeupdate', 'seeked'] as const;
 const timeOf = (element: HTMLVideoElement) => element.currentTime;
 
 /**
- * Our own seek bar over the video element, so it works the same with hls.js and with the
- * browser's own HLS (Safari, iOS): a mouse hovering shows the frame of the moment under it; a
+ * The player's one seek bar (in its ControlBar; the video has no native controls), the same
+ * with hls.js and with the browser's own HLS (Safari, iOS): a mouse hovering shows the frame of the moment under it; a
  * finger (or a pressed mouse) drags, showing the frame, and lets go to seek there.
  */
 export function SeekBar({ video, trickplayUrl, duration: itemDuration }: Props) {
@@ -32,8 +33,7 @@ export function SeekBar({ video, trickplayUrl, duration: itemDuration }: Props) 
   const current = useVideoValue(video, timeEvents, timeOf, 0);
   const [pointing, setPointing] = useState<Pointing | null>(null);
   const [dragging, setDragging] = useState(false);
-  const duration =
-    Number.isFinite(video.current?.duration) && video.current!.duration > 0 ? video.current!.duration : itemDuration;
+  const duration = knownDuration(video.current, itemDuration);
 
   const pointAt = (event: PointerEvent<HTMLDivElement>): Pointing | null => {
     const rect = bar.current?.getBoundingClientRect();
