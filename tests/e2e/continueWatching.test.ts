@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateVideo, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
+import { saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
@@ -17,16 +16,11 @@ describe('Continue watching', () => {
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
       users: [{ username: anna.login, password: anna.password, fullName: 'Anna Berg' }],
-      prepare: async (started) => {
-        // Different lengths: identical files would be one item (the library deduplicates by content).
-        for (const [name, seconds] of [
-          ['picnic.mp4', 20],
-          ['concert.mp4', 24],
-        ] as const)
-          await generateVideo({ file: path.join(started.dirs.imports, name), width: 320, height: 240, seconds });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
+      // Different lengths: identical files would be one item (the library deduplicates by content).
+      videos: [
+        { name: 'picnic.mp4', width: 320, height: 240, seconds: 20 },
+        { name: 'concert.mp4', width: 320, height: 240, seconds: 24 },
+      ],
     }));
     // Another device of Anna's reports where she stopped, as the player's heartbeat does.
     const login = await fetch(`${stack.baseUrl}/api/auth/login`, {

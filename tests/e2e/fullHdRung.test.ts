@@ -1,14 +1,6 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anna,
-  generateVideo,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 /**
@@ -24,16 +16,7 @@ describe('the 1080p rung in the player', () => {
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
       members: [anna],
-      prepare: async (started) => {
-        await generateVideo({
-          file: path.join(started.dirs.imports, 'wide.mp4'),
-          width: 1920,
-          height: 1080,
-          seconds: 12,
-        });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
+      videos: [{ name: 'wide.mp4', width: 1920, height: 1080, seconds: 12 }],
     }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });

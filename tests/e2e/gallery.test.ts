@@ -10,6 +10,7 @@ import {
   watchConsole,
   type ConsoleWatch,
   type Stack,
+  iPhone,
 } from '@keepsake/testkit';
 import type { ImageShape } from './support/domShapes.js';
 import {
@@ -21,8 +22,6 @@ import {
 } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
-const iphoneSafari =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 describe('the gallery, end to end', () => {
   let stack: Stack;
@@ -137,13 +136,7 @@ describe('the gallery, end to end', () => {
   });
 
   it('lays the gallery out in two columns on a phone, naming the device as the phone would', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: iphoneSafari,
-    });
+    const phone = await browser.newContext(iPhone);
     const phonePage = watched(await phone.newPage());
     await phonePage.goto(`${stack.baseUrl}/`);
     await phonePage.waitForURL('**/sign-in');

@@ -10,13 +10,12 @@ import {
   writeLiveMotion,
   writeLiveStill,
   type Stack,
+  iPhone,
 } from '@keepsake/testkit';
 import { signInThroughForm } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
 const contentIdentifier = '3F2504E0-4F89-11D3-9A0C-0305E82C3301';
-const iphoneSafari =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 interface MotionState {
   paused: boolean;
@@ -118,13 +117,7 @@ describe('Live Photos, end to end', () => {
   });
 
   it('a long press on a phone plays the motion, and so does the LIVE button', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: iphoneSafari,
-    });
+    const context = await browser.newContext(iPhone);
     const page = await signedIn(context);
     const dialog = await openLivePhoto(page);
     const stage = (await dialog.locator('.viewer-stage').boundingBox())!;

@@ -3,14 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generationDir, MASTER_PLAYLIST } from '@keepsake/contracts';
-import {
-  anna,
-  generateVideo,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack } from '@keepsake/testkit';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 /** What the tests read of the player's video element inside the page (no DOM types in Node). */
@@ -28,16 +21,11 @@ describe('the video player', () => {
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
       members: [anna],
-      prepare: async (started) => {
-        // Tiny clips of different lengths (the library deduplicates by content).
-        for (const [name, seconds] of [
-          ['river.mp4', 6],
-          ['broken.mp4', 3],
-        ] as const)
-          await generateVideo({ file: path.join(started.dirs.imports, name), width: 320, height: 240, seconds });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
+      // Tiny clips of different lengths (the library deduplicates by content).
+      videos: [
+        { name: 'river.mp4', width: 320, height: 240, seconds: 6 },
+        { name: 'broken.mp4', width: 320, height: 240, seconds: 3 },
+      ],
     }));
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });

@@ -1,14 +1,6 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anna,
-  generateVideo,
-  saveScreenshot,
-  startBrowserStack,
-  stopBrowserStack,
-  type Stack,
-} from '@keepsake/testkit';
+import { anna, saveScreenshot, startBrowserStack, stopBrowserStack, type Stack, iPhone } from '@keepsake/testkit';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 /** What the tests read of the video element inside the page (no DOM types in Node). */
@@ -23,8 +15,6 @@ interface VideoState {
 const SECONDS = 30;
 /** The player's hide delay (web/src/player/useControlsVisibility.ts), and a little more. */
 const PAST_HIDE_DELAY = 3_500;
-const iphoneSafari =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 /**
  * The player's own control bar in Chromium (the video has no native controls): play/pause from
@@ -41,16 +31,7 @@ describe('the player’s control bar', () => {
   beforeAll(async () => {
     ({ stack, browser } = await startBrowserStack({
       members: [anna],
-      prepare: async (started) => {
-        await generateVideo({
-          file: path.join(started.dirs.imports, 'lake.mp4'),
-          width: 320,
-          height: 240,
-          seconds: SECONDS,
-        });
-        const processed = await started.processImports();
-        expect(processed.exitCode, processed.output).toBe(0);
-      },
+      videos: [{ name: 'lake.mp4', width: 320, height: 240, seconds: SECONDS }],
     }));
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
@@ -252,13 +233,7 @@ describe('the player’s control bar', () => {
   });
 
   it('on a 390 px phone: every control on screen and a thumb’s size, a tap shows and hides the bar', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: iphoneSafari,
-    });
+    const phone = await browser.newContext(iPhone);
     const mobile = await phone.newPage();
     await mobile.clock.install();
     await signInThroughForm(mobile, stack.baseUrl, anna);

@@ -11,13 +11,12 @@ import {
   startBrowserStack,
   stopBrowserStack,
   type Stack,
+  iPhone,
 } from '@keepsake/testkit';
 import { playerTime, signInThroughForm } from './support/signIn.js';
 
 const anna = { login: 'anna', password: 'Kitchen#Table7' };
 const SECONDS = 20;
-const iphoneSafari =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 type Rgb = number[];
 interface PageGlobals {
@@ -120,13 +119,7 @@ describe('seek-bar previews, end to end', () => {
   });
 
   it('a thumb dragging along the seek bar on a phone shows the frame, and letting go seeks there', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: iphoneSafari,
-    });
+    const context = await browser.newContext(iPhone);
     const page = await context.newPage();
     await signInThroughForm(page, stack.baseUrl, anna);
     const bar = await openVideo(page);

@@ -31,5 +31,5 @@ test('LibRaw reads the make, model and date of a RAW file', async () => {
 
 test('no date (LibRaw says 1970) and no names read as none', () => {
   const meta = parseRawIdentify('make/model: =/= ID: 0x0', 'Timestamp: Thu Jan  1 00:00:00 1970');
-  expect(meta).toEqual({ takenAt: null, camera: null });
+  expect(meta).toEqual({ takenAt: null, camera: null, contentIdentifier: null });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateImage } from '../media/index.js';
+import { generateImage, generateVideo, type VideoSpec } from '../media/index.js';
 import type { Stack, StackUser } from '../stack/index.js';
 
 /** A household member as the browser tests know them: what they type into the sign-in form, and their name. */
@@ -19,11 +19,18 @@ export const asUsers = (...members: Member[]): StackUser[] =>
 /** A photo to import: its file name and its EXIF date taken (`YYYY:MM:DD hh:mm:ss`). */
 export type DatedPhoto = readonly [name: string, dateTaken: string];
 
+/** A video for startBrowserStack: generateVideo's spec, its file named inside imports/. */
+export type GeneratedVideo = Omit<VideoSpec, 'file'> & { name: string };
+
 /**
- * A `prepare` for startBrowserStack: 640×480 JPEGs with these dates taken dropped into imports/,
- * then processed; a failure to process stops the set-up with the processor's output.
+ * A `prepare` for startBrowserStack: 640×480 JPEGs with these dates taken and generated videos
+ * dropped into imports/, then processed; a failure to process stops the set-up with the
+ * processor's output.
  */
-export function importDatedPhotos(photos: readonly DatedPhoto[]): (stack: Stack) => Promise<void> {
+export function importGeneratedMedia(
+  photos: readonly DatedPhoto[],
+  videos: readonly GeneratedVideo[],
+): (stack: Stack) => Promise<void> {
   return async (stack) => {
     for (const [name, dateTaken] of photos)
       await generateImage({
@@ -33,7 +40,8 @@ export function importDatedPhotos(photos: readonly DatedPhoto[]): (stack: Stack)
         format: 'jpeg',
         exif: { dateTaken },
       });
+    for (const { name, ...spec } of videos) await generateVideo({ ...spec, file: path.join(stack.dirs.imports, name) });
     const processed = await stack.processImports();
-    if (processed.exitCode !== 0) throw new Error(`processing the photos failed:\n${processed.output}`);
+    if (processed.exitCode !== 0) throw new Error(`processing the media failed:\n${processed.output}`);
   };
 }
