@@ -3,6 +3,12 @@ import { ApiError } from '../errors/ApiError.js';
 import type { LiveSessions } from './LiveSessions.js';
 import { sessionEndedError } from './sessionEndedError.js';
 
+type Standing = NonNullable<Awaited<ReturnType<typeof sessions.findSessionStanding>>>;
+
+/** Revoked or past its lifetime in the database: over, whatever Redis says. */
+const endedInDatabase = (standing: Standing) =>
+  standing.revoked_at !== null || standing.expires_at.getTime() <= Date.now();
+
 export interface SessionCheckDeps {
   db: Db;
   live: LiveSessions;
@@ -23,8 +29,8 @@ export async function checkSession(deps: SessionCheckDeps, sessionId: string): P
   ]);
   if (!standing) throw new ApiError('AUTH_003', 'This sign-in no longer exists; please sign in again.');
   if (!standing.user_active) throw new ApiError('AUTH_008');
-  const ended = standing.revoked_at !== null || standing.expires_at.getTime() <= Date.now();
-  if (ended || liveUserId !== standing.user_id) throw await sessionEndedError(deps.db, sessionId, deps.idleMinutes);
+  if (endedInDatabase(standing) || liveUserId !== standing.user_id)
+    throw await sessionEndedError(deps.db, sessionId, deps.idleMinutes);
   return standing.user_id;
 }
 
@@ -38,11 +44,5 @@ export async function sessionStands(deps: Pick<SessionCheckDeps, 'db' | 'live'>,
     deps.live.isLive(sessionId),
     sessions.findSessionStanding(deps.db, sessionId),
   ]);
-  return (
-    live &&
-    standing !== undefined &&
-    standing.user_active &&
-    standing.revoked_at === null &&
-    standing.expires_at.getTime() > Date.now()
-  );
+  return live && standing !== undefined && standing.user_active && !endedInDatabase(standing);
 }

@@ -5,6 +5,7 @@ import type { App } from '../../app/types.js';
 import { requireCompletedMedia } from '../../media/requireCompletedMedia.js';
 import { mayDownload } from '../../media/downloadRight.js';
 import { mayManage } from '../../trash/selectManagedItems.js';
+import { trashActorOf } from '../../trash/trashDepsFor.js';
 import { MediaItem, MediaMetadata, mediaItemView } from '../../views/mediaItemView.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 
@@ -64,8 +65,8 @@ export function itemRoutes(app: App): void {
           mayDownload(app, role) && renditionPath(item, 'original')
             ? `${renditionUrl('original', item.id)}?t=${sign(renditions.original.purpose)}`
             : null,
-        // The item route is Bearer-only, so the role is known; without one nothing may be trashed.
-        can_trash: role !== null && mayManage(item, { userId, role }),
+        // The trash routes' own rule and actor, so the button shows exactly when the move would be allowed.
+        can_trash: mayManage(item, trashActorOf({ userId, role })),
       };
     },
   );
